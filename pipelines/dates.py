@@ -1,0 +1,509 @@
+"""Recognise date expressions in English, French and Dutch text and normalise them to EDTF.
+
+The recogniser is a set of regular expressions (compiled once per language at import); values
+are validated, and their bounds computed, with the ``edtf`` package.
+"""
+
+from __future__ import annotations
+
+import calendar
+import itertools
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import edtf
+
+__all__ = ["DateMention", "bounds", "find_dates", "normalise"]
+
+LANGUAGES = ("en", "fr", "nl")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression found in a text, with its EDTF value and bounds."""
+
+    text: str
+    start: int
+    end: int
+    value: str
+    earliest: date | None
+    latest: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Point:
+    year: int | None
+    month: int | None = None  # 1-12, or an EDTF season code 21-24
+    day: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    lo: _Point
+    hi: _Point | None = None  # second point of an interval
+    qualifier: str = ""  # "", "~" (approximate) or "?" (uncertain)
+    decade: str | None = None  # e.g. "194X"; overrides the points
+    level: int = 1  # year context it provides: 2 month-precise, 1 year, 0 none
+
+
+# --- vocabulary -------------------------------------------------------------------------------
+
+_MONTHS = {
+    "en": ["january jan", "february feb", "march mar", "april apr", "may", "june jun",
+           "july jul", "august aug", "september sept sep", "october oct", "november nov",
+           "december dec"],
+    "fr": ["janvier janv", "février févr fév", "mars", "avril avr", "mai", "juin",
+           "juillet juil", "août", "septembre sept", "octobre oct", "novembre nov",
+           "décembre déc"],
+    "nl": ["januari jan", "februari feb", "maart mrt", "april apr", "mei", "juni jun",
+           "juli jul", "augustus aug", "september sept sep", "oktober okt", "november nov",
+           "december dec"],
+}
+_WEEKDAYS = {
+    "en": "monday tuesday wednesday thursday friday saturday sunday",
+    "fr": "lundi mardi mercredi jeudi vendredi samedi dimanche",
+    "nl": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
+}
+_SEASONS = {
+    "spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24,
+    "printemps": 21, "ete": 22, "automne": 23, "hiver": 24,
+    "lente": 21, "voorjaar": 21, "zomer": 22, "herfst": 23, "najaar": 23,
+}
+_ACCENTS = {"é": "[ée]", "è": "[èe]", "ê": "[êe]", "û": "[ûu]", "à": "[àa]", "ô": "[ôo]",
+            "'": "['’]"}
+
+# Per-language regex fragments. Parts/qualifiers carry their own trailing whitespace.
+_LEX: dict[str, dict[str, str]] = {
+    "en": {
+        "ord": r"(?:st|nd|rd|th)?",
+        "of": r"(?:\s+of)?",
+        "season": r"spring|summer|autumn|winter|fall(?!\s+of)",
+        "season_tail": r"(?:\s+of)?\s+",
+        "approx": r"(?:around|about|approximately|roughly|circa)\s+|(?:c|ca|approx)\.\s*",
+        "unc": r"probably|possibly|perhaps|presumably|likely",
+        "prep": r"in|on|the",
+        "early": r"early\s+|(?:the\s+)?(?:beginning|start)\s+of\s+",
+        "mid": r"mid-?\s*|(?:the\s+)?middle\s+of\s+",
+        "late": r"late\s+|(?:the\s+)?end\s+of\s+",
+        "from": r"from\s+", "to": r"to|until|till|through", "between": r"between",
+        "and": r"and", "decade": r"{c1}0['’]?s|['’]{cs1}0['’]?s",
+    },
+    "fr": {
+        "ord": r"(?:er|re|ère|ème|e)?",
+        "of": "",
+        "season": r"printemps|été|automne|hiver",
+        "season_tail": r"\s+(?:de\s+|d['’]\s*)?",
+        "approx": r"(?:vers|environ|autour\s+de|aux\s+alentours\s+de|circa)\s+"
+                  r"|(?:c|ca|env)\.\s*",
+        "unc": r"probablement|sans\s+doute|peut-être|vraisemblablement",
+        "prep": r"en|le|l['’]",
+        "early": r"(?:au\s+)?début\s+(?:(?:de|du)\s+|d['’]\s*)?",
+        "mid": r"(?:à\s+la\s+)?mi-\s*|(?:au\s+)?milieu\s+(?:(?:de|du)\s+|d['’]\s*)?",
+        "late": r"(?:à\s+la\s+|en\s+)?fin\s+(?:(?:de|du)\s+|d['’]\s*)?",
+        "from": r"(?:de|du)\s+|d['’]\s*", "to": r"à|au|jusqu['’]\s*(?:en|au|à)",
+        "between": r"entre", "and": r"et", "decade": r"années\s+(?:{c1}0|['’]?{cs1}0)",
+    },
+    "nl": {
+        "ord": r"(?:ste|de|e)?",
+        "of": "",
+        "season": r"lente|voorjaar|zomer|herfst|najaar|winter",
+        "season_tail": r"\s+(?:van\s+)?",
+        "approx": r"(?:rond|rondom|omstreeks|omtrent|ongeveer|circa)\s+|(?:c|ca)\.\s*",
+        "unc": r"waarschijnlijk|vermoedelijk|wellicht|mogelijk",
+        "prep": r"in|op",
+        "early": r"(?:het\s+)?begin\s+(?:van\s+)?",
+        "mid": r"(?:het\s+)?midden\s+(?:van\s+)?|medio\s+|half\s+",
+        "late": r"(?:het\s+)?einde?\s+(?:van\s+)?",
+        "from": r"(?:van|vanaf)\s+", "to": r"tot(?:\s+en\s+met)?|t/m", "between": r"tussen",
+        "and": r"en", "decade": r"jaren\s+(?:{c1}0|['’]?{cs1}0)",
+    },
+}
+
+_COUNT_NOUNS = (
+    "people persons men women children soldiers prisoners victims deportees jews inhabitants "
+    "residents members graves crosses names dead casualties troops refugees hostages workers "
+    "km kilometres kilometers metres meters miles euros francs pages copies tons tonnes times "
+    "personnes hommes femmes enfants soldats prisonniers victimes déportés juifs habitants "
+    "membres tombes croix noms morts otages réfugiés travailleurs kilomètres mètres exemplaires "
+    "fois mensen personen mannen vrouwen kinderen soldaten gevangenen slachtoffers "
+    "gedeporteerden joden inwoners leden graven kruisen namen doden gijzelaars vluchtelingen "
+    "arbeiders kilometer meter euro frank exemplaren ton keer maal"
+)
+_DATE_PREPS = (
+    "in since until till by after before during from to en depuis jusqu'en dès avant après "
+    "pendant sinds tot vanaf na voor tijdens sedert"
+)
+_REFERENCE_WORDS = (
+    "p pp no nr n° nº art vol fig ch blz tel tél ref réf inv cat page pages pagina number "
+    "numéro nummer article artikel chapter chapitre hoofdstuk volume tome figure table box "
+    "boîte bus route room code phone fax telefoon téléphone"
+)
+
+
+def _fold(word: str) -> str:
+    """Lower-case, accent-free, apostrophe-normalised form of a word, without dots."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace(".", "")
+
+
+def _accented(word: str) -> str:
+    """Regex for a word, with accented letters optional."""
+    return "".join(_ACCENTS.get(c, re.escape(c)) for c in word)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(_accented(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _words(text: str) -> str:
+    return r"(?<!\w)(?:" + _alternation(text.split()) + r")(?!\w)"
+
+
+def _accent_fragment(fragment: str) -> str:
+    """Make the accented letters of a hand-written regex fragment optional."""
+    return "".join(_ACCENTS.get(c, c) if c != "'" else c for c in fragment)
+
+
+_MONTH_NUMBERS = {_fold(name): number
+                  for names in _MONTHS.values()
+                  for number, group in enumerate(names, 1)
+                  for name in group.split()}
+
+_GROUPED = {
+    "y": r"(?<!\w)(?P<{name}>(?:1[89]|20)\d\d)(?!\w)(?![.,:]\d)",
+    "ys": r"(?<!\w)(?P<{name}>(?:1[89]|20)\d\d|\d\d)(?!\w)(?![.,:\-–]\d)",
+    "nd": r"(?<!\w)(?<!\d[.,:/])(?P<{name}>[0-3]?\d)(?!\w)",
+    "nm": r"(?P<{name}>[0-3]?\d)",
+    "c": r"(?<!\w)(?<!\d[.,])(?P<{name}>(?:19|20)\d)",
+    "cs": r"(?P<{name}>[1-9])",
+}
+_GROUP_OF = {"ys": "y", "nd": "d", "nm": "m", "cs": "c"}
+
+
+def _tokens(lang: str) -> dict[str, str]:
+    """Regex for each template token of one language (``{name}``/``{n}`` filled in later)."""
+    lex = {key: _accent_fragment(value) for key, value in _LEX[lang].items()}
+    months = []
+    for group in _MONTHS[lang]:
+        full, *abbreviations = group.split()
+        months.append(_accented(full))
+        months.extend(_accented(a) + r"\.?" for a in abbreviations)
+    months.sort(key=len, reverse=True)
+    return _GROUPED | {
+        "m": r"(?<!\w)(?P<{name}>" + "|".join(months) + r")(?!\w)",
+        "d": r"(?<!\w)(?<!\d[.,:/])(?P<{name}>[0-3]?\d)" + lex["ord"] + r"(?!\w)(?![.,:/]\d)",
+        "s": r"(?<!\w)(?P<{name}>" + lex["season"] + r")",
+        "wd": r"(?:" + _words(_WEEKDAYS[lang]) + r",?\s+(?:the\s+)?)?",
+        "q": r"(?:(?<!\w)(?:(?P<ap_{n}>" + lex["approx"] + r")|(?P<un_{n}>" + lex["unc"]
+             + r")\s+)(?:(?:" + lex["prep"] + r")(?:\s+|(?<=')))?)?",
+        "part": r"(?<!\w)(?:(?P<pe_{n}>" + lex["early"] + r")|(?P<pm_{n}>" + lex["mid"]
+                + r")|(?P<pl_{n}>" + lex["late"] + "))",
+        "of": lex["of"],
+        "stail": "(?:" + lex["season_tail"] + ")",
+        "from": "(?:" + lex["from"] + ")",
+        "to": "(?:" + lex["to"] + ")",
+        "between": "(?:" + lex["between"] + ")",
+        "and": "(?:" + lex["and"] + ")",
+        "decade": lex["decade"],
+    }
+
+
+_TOKEN = re.compile(r"\{([a-z]+?)([12]?)\}")
+
+
+def _expand(template: str, tokens: dict[str, str], counter: Iterator[int]) -> str:
+    """Expand ``{token}`` placeholders; numbered ones such as ``{m1}`` become unique groups."""
+
+    def replace(match: re.Match[str]) -> str:
+        kind, index = match.groups()
+        n = next(counter)
+        pattern = tokens[kind]
+        if kind == "decade":
+            return _expand(pattern, tokens, counter)
+        name = f"{_GROUP_OF.get(kind, kind)}{index}_{n}"
+        return pattern.replace("{name}", name).replace("{n}", str(n))
+
+    return _TOKEN.sub(replace, template)
+
+
+_FRAMES = (r"(?<!\w){from}?X(?:\s*[-–—]\s*|\s+{to}\s+)Y", r"(?<!\w){between}\s+X\s+{and}\s+Y")
+_RANGES = [  # (start, end) templates of an interval
+    ("{y1}", "{ys2}"),
+    ("{m1}", "{m2}{of},?\\s+{y2}"),
+    ("{m1}{of},?\\s+{y1}", "{m2}{of},?\\s+{y2}"),
+    ("{d1}", "{d2}{of}\\s+{m2}(?:,?\\s+{y2})?"),
+    ("{d1}{of}\\s+{m1}", "{d2}{of}\\s+{m2}(?:,?\\s+{y2})?"),
+    ("{d1}{of}\\s+{m1},?\\s+{y1}", "{d2}{of}\\s+{m2},?\\s+{y2}"),
+]
+_RANGES_MONTH_FIRST = [  # English "May 10-28, 1940"
+    ("{m1}\\s+{d1}", "{d2}(?:,?\\s+{y2})?"),
+    ("{m1}\\s+{d1}", "{m2}\\s+{d2}(?:,?\\s+{y2})?"),
+    ("{m1}\\s+{d1},?\\s+{y1}", "{m2}\\s+{d2},?\\s+{y2}"),
+]
+_SINGLES = [  # (template, is a bare year: filtered against counts and references)
+    (r"{q}{wd}{d1}{of}\s+{m1}(?:,?\s+{y1})?", False),
+    (r"{q}{m1}{of},?\s+{y1}", False),
+    (r"{q}{y1}", True),
+    (r"{y1}-{nm1}-{nd1}", False),
+    (r"{nd1}/{nm1}/{y1}|{nd1}\.{nm1}\.{y1}|{nd1}-{nm1}-{y1}", False),
+    (r"(?:{decade})(?!\w)", False),
+    (r"{s1}{stail}{y1}(?:\s*[-–/]\s*(?:(?:19|20)?\d\d)(?!\w))?", False),
+    (r"{part}(?:{m1}(?:,?\s+{y1})?|{y1})", False),
+]
+_SINGLES_MONTH_FIRST = [(r"{q}{wd}{m1}\s+{d1}(?:,?\s+{y1})?", False)]
+
+
+def _rules(lang: str) -> list[tuple[re.Pattern[str], bool]]:
+    """Compiled (pattern, is_year_only) rules of one language."""
+    tokens, counter = _tokens(lang), itertools.count()
+    singles = _SINGLES + (_SINGLES_MONTH_FIRST if lang == "en" else [])
+    ranges = _RANGES + (_RANGES_MONTH_FIRST if lang == "en" else [])
+    templates = [(t, yearly) for t, yearly in singles]
+    templates += [("|".join(f.replace("X", x).replace("Y", y) for f in _FRAMES), i == 0)
+                  for i, (x, y) in enumerate(ranges)]
+    return [(re.compile(_expand(t, tokens, counter), re.IGNORECASE), yearly)
+            for t, yearly in templates]
+
+
+_RULES = {lang: _rules(lang) for lang in LANGUAGES}
+_COUNT_AFTER = re.compile(r"\s+(?:" + _alternation(_COUNT_NOUNS.split()) + r")(?!\w)",
+                          re.IGNORECASE)
+_DATE_PREP_BEFORE = re.compile(r"(?<!\w)(?:" + _alternation(_DATE_PREPS.split()) + r")\s+$",
+                               re.IGNORECASE)
+_REFERENCE_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:" + _alternation(_REFERENCE_WORDS.split()) + r")\.?|#|\+|€|\$|£)\s*$",
+    re.IGNORECASE)
+_NUMBER_BEFORE = re.compile(r"\d[ \u00a0\u202f]$")  # phone numbers, digit groups
+_NUMBER_AFTER = re.compile(r"[ \u00a0\u202f]\d")
+_DIGITS = re.compile(r"\d+")
+_REACH_BACK, _REACH_AHEAD = 100, 40  # farthest a date expression extends from its digits
+_SENTENCE_END = re.compile(r"[.!?…](?=\s+[^\s\d]|\s*$)|\n\s*\n")
+_AMBIGUOUS_EN = {"may", "march", "mar"}  # lower-case: modal verb, to march
+_PART_RANGES = {"pe": ((1, 4), (1, 10)), "pm": ((5, 8), (11, 20)), "pl": ((9, 12), (21, 31))}
+
+
+def _year_use_ok(text: str, match: re.Match[str], year: int) -> bool:
+    """Whether a year-only match reads as a date rather than a count or a reference number."""
+    if not 1900 <= year <= 2030:
+        return False
+    start = match.start()
+    if (_REFERENCE_BEFORE.search(text, max(0, start - 12), start)
+            or _NUMBER_BEFORE.search(text, max(0, start - 2), start)
+            or _NUMBER_AFTER.match(text, match.end())):
+        return False
+    return not (_COUNT_AFTER.match(text, match.end())
+                and not _DATE_PREP_BEFORE.search(text, max(0, start - 12), start))
+
+
+def _month(token: str | None) -> int | None:
+    if token is None:
+        return None
+    return int(token) if token.isdigit() else _MONTH_NUMBERS[_fold(token)]
+
+
+def _valid(point: _Point) -> bool:
+    if point.month is None:
+        return point.day is None
+    if point.day is None:
+        return 1 <= point.month <= 12 or 21 <= point.month <= 24
+    if not 1 <= point.month <= 12:
+        return False
+    return 1 <= point.day <= calendar.monthrange(point.year or 2000, point.month)[1]
+
+
+def _interpret(match: re.Match[str], lang: str) -> _Candidate | None:
+    """Turn a rule match into a candidate, or None if it is not a valid date."""
+    g = {k.split("_")[0]: v for k, v in match.groupdict().items() if v is not None}
+    start, end = match.span()
+    if "c1" in g:
+        century = g["c1"] if len(g["c1"]) == 3 else "19" + g["c1"]
+        return _Candidate(start, end, _Point(None), decade=century + "X", level=0)
+    y1 = int(g["y1"]) if "y1" in g else None
+    y2 = int(g["y2"]) if "y2" in g else None
+    if y2 is not None and len(g["y2"]) == 2:
+        if y1 is None:
+            return None
+        y2 += y1 // 100 * 100
+    m1, m2 = _month(g.get("m1")), _month(g.get("m2"))
+    d1 = int(g["d1"]) if "d1" in g else None
+    d2 = int(g["d2"]) if "d2" in g else None
+    if lang == "en" and y1 is None and y2 is None and any(
+            g.get(k, "").islower() and _fold(g[k]) in _AMBIGUOUS_EN for k in ("m1", "m2")):
+        return None
+    if lang == "en" and g.get("m1", "").isdigit() and m1 and d1 and m1 > 12 >= d1:
+        m1, d1 = d1, m1  # US numeric order
+    qualifier = "~" if "ap" in g else "?" if "un" in g else ""
+    level = 2 if m1 or m2 else 1
+    hi: _Point | None = None
+    if "d2" in g or "m2" in g or "y2" in g:
+        lo = _Point(y1 if y1 is not None else y2, m1 or (m2 if d1 else None), d1)
+        hi = _Point(y2 if y2 is not None else y1, m2 or m1, d2)
+    elif "s1" in g:
+        lo = _Point(y1, _SEASONS[_fold(g["s1"])])
+        level = 1
+    elif part := next((k for k in _PART_RANGES if k in g), None):
+        months, days = _PART_RANGES[part]
+        if m1 is None:
+            lo, hi = _Point(y1, months[0]), _Point(y1, months[1])
+        else:
+            last = min(days[1], calendar.monthrange(y1 or 2000, m1)[1]) if 1 <= m1 <= 12 else 0
+            lo, hi = _Point(y1, m1, days[0]), _Point(y1, m1, last)
+    else:
+        lo = _Point(y1, m1, d1)
+    if not _valid(lo) or (hi is not None and (not _valid(hi) or _key(lo) >= _key(hi))):
+        return None
+    return _Candidate(start, end, lo, hi, qualifier, level=level)
+
+
+def _key(point: _Point) -> tuple[int, int, int]:
+    return point.year or 0, point.month or 0, point.day or 0
+
+
+def _render(point: _Point, year: int | None) -> str:
+    year = point.year if point.year is not None else year
+    parts = ["XXXX" if year is None else f"{year:04d}"]
+    if point.month is not None:
+        parts.append(f"{point.month:02d}")
+    if point.day is not None:
+        assert point.month is not None
+        last = calendar.monthrange(year if year is not None else 2000, point.month)[1]
+        parts.append(f"{min(point.day, last):02d}")
+    return "-".join(parts)
+
+
+def _value(candidate: _Candidate, year: int | None) -> str:
+    """EDTF value of a candidate; `year` fills in a missing year."""
+    if candidate.decade is not None:
+        return candidate.decade
+    value = _render(candidate.lo, year)
+    if candidate.hi is not None:
+        value += "/" + _render(candidate.hi, year)
+    return value + candidate.qualifier
+
+
+def _windows(text: str) -> Iterator[tuple[int, int]]:
+    """Disjoint stretches of text around digits: every date expression contains one."""
+    lo = hi = -1
+    for match in _DIGITS.finditer(text):
+        start, end = max(0, match.start() - _REACH_BACK), match.end() + _REACH_AHEAD
+        if start > hi >= 0:
+            yield lo, hi
+            lo = start
+        elif lo < 0:
+            lo = start
+        hi = min(len(text), end)
+    if hi >= 0:
+        yield lo, hi
+
+
+def _candidates(text: str, lang: str) -> list[_Candidate]:
+    """Non-overlapping candidates in text order, longest first on overlap."""
+    if lang not in _RULES:
+        raise ValueError(f"unsupported language {lang!r}; expected one of {LANGUAGES}")
+    found = []
+    for lo, hi in _windows(text):
+        for pattern, year_only in _RULES[lang]:
+            for match in pattern.finditer(text, lo, hi):
+                candidate = _interpret(match, lang)
+                if candidate is None:
+                    continue
+                if year_only and not _year_use_ok(text, match, _key(candidate.lo)[0]):
+                    continue
+                found.append(candidate)
+    found.sort(key=lambda c: (c.start - c.end, c.start))
+    taken = []
+    occupied = bytearray(len(text))
+    for candidate in found:
+        if occupied.find(1, candidate.start, candidate.end) < 0:
+            occupied[candidate.start:candidate.end] = b"\x01" * (candidate.end - candidate.start)
+            taken.append(candidate)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _resolve(text: str, lang: str, fallback: int | None) -> Iterator[tuple[_Candidate, str]]:
+    """Candidates with their EDTF values, inferring missing years from the context."""
+    sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    month_context: tuple[int, int] | None = None  # (position, year) of a month-precise date
+    year_context: tuple[int, int] | None = None  # (position, year) of a year-level date
+    for candidate in _candidates(text, lang):
+        year = fallback
+        if month_context is not None:
+            year = month_context[1]
+        if year_context is not None and (
+                bisect_right(sentence_ends, year_context[0])
+                == bisect_right(sentence_ends, candidate.start)
+                and (month_context is None or year_context[0] > month_context[0])):
+            year = year_context[1]
+        value = _value(candidate, year)
+        known = (candidate.hi or candidate.lo).year
+        known = known if known is not None else (year if candidate.decade is None else None)
+        if known is not None and candidate.level == 2:
+            month_context = (candidate.start, known)
+        elif known is not None and candidate.level == 1:
+            year_context = (candidate.start, known)
+        yield candidate, value
+
+
+@lru_cache(maxsize=8192)
+def bounds(edtf_value: str) -> tuple[date | None, date | None]:
+    """Earliest and latest dates of an EDTF value (strict bounds; None where unknown).
+
+    Raises ValueError if the value is not valid EDTF.
+    """
+    try:
+        parsed = edtf.parse_edtf(edtf_value)
+    except Exception as exc:  # the edtf package raises several exception types
+        raise ValueError(f"invalid EDTF value {edtf_value!r}") from exc
+    sides = edtf_value.split("/")
+    results = []
+    for side, struct in zip((sides[0], sides[-1]), (parsed.lower_strict(), parsed.upper_strict()),
+                            strict=True):
+        try:
+            results.append(None if "XXXX" in side else
+                           date(struct.tm_year, struct.tm_mon, struct.tm_mday))
+        except (AttributeError, TypeError, ValueError):  # open or infinite bounds
+            results.append(None)
+    return results[0], results[1]
+
+
+def find_dates(text: str, language: str, *, published: date | None = None) -> list[DateMention]:
+    """Every date expression in `text` (language 'en', 'fr' or 'nl'), in text order.
+
+    A date without a year takes the year of the latest preceding month-precise date, or of a
+    later bare year in the same sentence, else the year of `published`, else stays ``XXXX``.
+    """
+    mentions = []
+    fallback = published.year if published is not None else None
+    for candidate, value in _resolve(text, language, fallback):
+        earliest, latest = bounds(value)
+        mentions.append(DateMention(text[candidate.start:candidate.end], candidate.start,
+                                    candidate.end, value, earliest, latest))
+    return mentions
+
+
+_FILLER_BEFORE = re.compile(
+    r"\W*(?:(?:on|in|at|the|le|la|les|en|au|à|op|het|de|l['’])\W*)*", re.IGNORECASE)
+_FILLER_AFTER = re.compile(r"[\s.,;:!?)\]]*")
+
+
+def normalise(expression: str, language: str, *, context_year: int | None = None) -> str | None:
+    """EDTF for one expression, or None if it is not a date.
+
+    `context_year` supplies the year of an expression without one (else ``XXXX``).
+    """
+    resolved = list(_resolve(expression, language, context_year))
+    if len(resolved) != 1:
+        return None
+    candidate, value = resolved[0]
+    if not (_FILLER_BEFORE.fullmatch(expression, 0, candidate.start)
+            and _FILLER_AFTER.fullmatch(expression, candidate.end)):
+        return None
+    bounds(value)  # validates
+    return value

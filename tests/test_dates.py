@@ -1,0 +1,316 @@
+"""Tests for the date recogniser and EDTF normaliser."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+try:
+    from remembrance.pipelines import dates
+except ImportError:  # package not installed yet: load the module from its file
+    _path = Path(__file__).resolve().parents[1] / "pipelines" / "dates.py"
+    _spec = importlib.util.spec_from_file_location("remembrance_dates", _path)
+    assert _spec is not None and _spec.loader is not None
+    dates = importlib.util.module_from_spec(_spec)
+    sys.modules[_spec.name] = dates
+    _spec.loader.exec_module(dates)
+
+find_dates, normalise, bounds = dates.find_dates, dates.normalise, dates.bounds
+
+CASES = [
+    # full dates
+    ("en", "10 May 1940", "1940-05-10"),
+    ("en", "May 10, 1940", "1940-05-10"),
+    ("en", "10th May 1940", "1940-05-10"),
+    ("en", "the 10th of May, 1940", "1940-05-10"),
+    ("en", "MAY 10 1940", "1940-05-10"),
+    ("en", "on Sunday, September 3, 1944", "1944-09-03"),
+    ("en", "3 Sept. 1944", "1944-09-03"),
+    ("en", "1944-09-03", "1944-09-03"),
+    ("en", "03/09/1944", "1944-09-03"),
+    ("en", "09/23/1944", "1944-09-23"),
+    ("fr", "le 28 mai 1940", "1940-05-28"),
+    ("fr", "1er septembre 1944", "1944-09-01"),
+    ("fr", "dimanche 3 septembre 1944", "1944-09-03"),
+    ("fr", "3 sept. 1944", "1944-09-03"),
+    ("fr", "15 aout 1944", "1944-08-15"),
+    ("fr", "15 août 1944", "1944-08-15"),
+    ("fr", "2 fevrier 1943", "1943-02-02"),
+    ("fr", "11 DÉCEMBRE 1944", "1944-12-11"),
+    ("fr", "3.9.1944", "1944-09-03"),
+    ("nl", "op 3 september 1944", "1944-09-03"),
+    ("nl", "zondag 3 september 1944", "1944-09-03"),
+    ("nl", "4 mrt. 1943", "1943-03-04"),
+    ("nl", "1 mei 1945", "1945-05-01"),
+    # month and year
+    ("en", "May 1940", "1940-05"),
+    ("en", "September, 1944", "1944-09"),
+    ("fr", "en mai 1940", "1940-05"),
+    ("fr", "mars 1943", "1943-03"),
+    ("nl", "in mei 1940", "1940-05"),
+    ("nl", "maart 1943", "1943-03"),
+    # years and decades
+    ("en", "in 1946", "1946"),
+    ("fr", "en 1947", "1947"),
+    ("nl", "1943", "1943"),
+    ("en", "the 1940s", "194X"),
+    ("en", "the '40s", "194X"),
+    ("fr", "les années 1940", "194X"),
+    ("fr", "les années 40", "194X"),
+    ("nl", "de jaren 1940", "194X"),
+    ("nl", "de jaren '40", "194X"),
+    # ranges
+    ("en", "between September and October 1944", "1944-09/1944-10"),
+    ("en", "from 1941 to 1944", "1941/1944"),
+    ("en", "1941-1944", "1941/1944"),
+    ("en", "1941–1944", "1941/1944"),
+    ("en", "1944-45", "1944/1945"),
+    ("en", "from 10 to 28 May 1940", "1940-05-10/1940-05-28"),
+    ("en", "3–4 September 1944", "1944-09-03/1944-09-04"),
+    ("en", "May 10–28, 1940", "1940-05-10/1940-05-28"),
+    ("en", "from 10 May to 4 June 1940", "1940-05-10/1940-06-04"),
+    ("en", "from September 1944 to May 1945", "1944-09/1945-05"),
+    ("fr", "de 1941 à 1944", "1941/1944"),
+    ("fr", "entre 1941 et 1944", "1941/1944"),
+    ("fr", "du 10 au 28 mai 1940", "1940-05-10/1940-05-28"),
+    ("fr", "d'avril à juin 1944", "1944-04/1944-06"),
+    ("fr", "de septembre à octobre 1944", "1944-09/1944-10"),
+    ("nl", "van 1941 tot 1944", "1941/1944"),
+    ("nl", "tussen september en oktober 1944", "1944-09/1944-10"),
+    ("nl", "van 10 tot 28 mei 1940", "1940-05-10/1940-05-28"),
+    # parts of years and months, seasons
+    ("en", "early 1945", "1945-01/1945-04"),
+    ("en", "mid-1943", "1943-05/1943-08"),
+    ("en", "late 1944", "1944-09/1944-12"),
+    ("en", "the end of 1944", "1944-09/1944-12"),
+    ("en", "late September 1944", "1944-09-21/1944-09-30"),
+    ("fr", "début 1945", "1945-01/1945-04"),
+    ("fr", "mi-1943", "1943-05/1943-08"),
+    ("fr", "fin 1944", "1944-09/1944-12"),
+    ("fr", "à la fin de 1944", "1944-09/1944-12"),
+    ("fr", "début mai 1940", "1940-05-01/1940-05-10"),
+    ("nl", "begin 1945", "1945-01/1945-04"),
+    ("nl", "midden 1943", "1943-05/1943-08"),
+    ("nl", "eind 1944", "1944-09/1944-12"),
+    ("nl", "eind februari 1944", "1944-02-21/1944-02-29"),
+    ("en", "spring 1943", "1943-21"),
+    ("en", "the summer of 1944", "1944-22"),
+    ("en", "winter 1944-45", "1944-24"),
+    ("fr", "printemps 1943", "1943-21"),
+    ("fr", "l'été 1944", "1944-22"),
+    ("fr", "automne 1942", "1942-23"),
+    ("nl", "voorjaar 1943", "1943-21"),
+    ("nl", "de herfst van 1944", "1944-23"),
+    # approximate and uncertain
+    ("en", "around 1943", "1943~"),
+    ("en", "circa 1943", "1943~"),
+    ("en", "c. 1943", "1943~"),
+    ("en", "about May 1943", "1943-05~"),
+    ("fr", "vers 1943", "1943~"),
+    ("fr", "environ 1943", "1943~"),
+    ("nl", "rond 1943", "1943~"),
+    ("nl", "omstreeks 1943", "1943~"),
+    ("en", "probably in 1943", "1943?"),
+    ("fr", "probablement en 1943", "1943?"),
+    ("nl", "waarschijnlijk in 1943", "1943?"),
+    # without a year (no context)
+    ("en", "May 28", "XXXX-05-28"),
+    ("en", "28 May", "XXXX-05-28"),
+    ("fr", "le 5 mai", "XXXX-05-05"),
+    ("nl", "op 8 mei", "XXXX-05-08"),
+]
+
+NOT_DATES = [
+    ("en", "It may be"),
+    ("en", "may help"),
+    ("en", "197 crosses"),
+    ("en", "1,500 people"),
+    ("en", "18 days"),
+    ("en", "the 20th convoy"),
+    ("en", "1943 people"),
+    ("en", "they march 20 miles"),
+    ("en", "p. 1943"),
+    ("fr", "3 500 prisonniers"),
+    ("fr", "la planète Mars"),
+    ("fr", "Mars 12"),
+    ("nl", "1944 kruisen"),
+    ("en", "Tel. 02 1944 5678"),
+    ("en", "1850"),
+]
+
+
+@pytest.mark.parametrize(("lang", "expression", "expected"), CASES)
+def test_normalise_table(lang: str, expression: str, expected: str) -> None:
+    assert normalise(expression, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_DATES)
+def test_not_dates(lang: str, text: str) -> None:
+    assert find_dates(text, lang) == []
+    assert normalise(text, lang) is None
+
+
+SEED = (
+    "Belgium was invaded by German forces on May 10, 1940. After 18 days of fighting, the army "
+    "capitulated, and an occupation began that would endure until 1944. The surrender of May 28 "
+    "was ordered by King Leopold III. It may be that 197 crosses and 1,500 people remain."
+)
+
+
+def test_seed_paragraph() -> None:
+    mentions = find_dates(SEED, "en")
+    assert [(m.text, m.value) for m in mentions] == [
+        ("May 10, 1940", "1940-05-10"), ("1944", "1944"), ("May 28", "1940-05-28")]
+    for m in mentions:
+        assert SEED[m.start:m.end] == m.text
+    assert mentions[2].earliest == mentions[2].latest == date(1940, 5, 28)
+
+
+def test_french_and_dutch_paragraphs() -> None:
+    fr = ("Le 10 mai 1940, l'armée allemande envahit la Belgique. Le 28 mai, le roi capitule. "
+          "Bruxelles est libérée le 3 septembre 1944 ; 3 500 prisonniers rentrent en 1945.")
+    assert [m.value for m in find_dates(fr, "fr")] == [
+        "1940-05-10", "1940-05-28", "1944-09-03", "1945"]
+    nl = "In 1943 werd hij op 8 mei gearresteerd. Van 1941 tot 1944 zat hij in het verzet."
+    assert [m.value for m in find_dates(nl, "nl")] == ["1943", "1943-05-08", "1941/1944"]
+
+
+def test_year_inference_rules() -> None:
+    # (1) the latest month-precise date wins over a bare year of another sentence
+    text = "On 10 May 1940 the army fought. It held until 1944. On 28 May it surrendered."
+    assert find_dates(text, "en")[-1].value == "1940-05-28"
+    # (2) a bare year in the same sentence, when more recent than any month-precise date
+    text = "On 10 May 1940 the army fought. In 1943, on 5 May, the network was betrayed."
+    assert find_dates(text, "en")[-1].value == "1943-05-05"
+    # a bare year of another sentence does not count
+    assert find_dates("It ended in 1944. On 5 May the bells rang.", "en")[-1].value == (
+        "XXXX-05-05")
+
+
+def test_publication_date_fallback() -> None:
+    mentions = find_dates("The ceremony takes place on 8 May.", "en", published=date(2015, 4, 30))
+    assert [m.value for m in mentions] == ["2015-05-08"]
+    mentions = find_dates("Op 3 september 1944 ... en op 8 mei.", "nl", published=date(2015, 1, 1))
+    assert mentions[-1].value == "1944-05-08"
+    assert normalise("le 5 mai", "fr", context_year=1945) == "1945-05-05"
+
+
+def test_unspecified_year() -> None:
+    (mention,) = find_dates("The surrender of May 28 was ordered.", "en")
+    assert (mention.value, mention.earliest, mention.latest) == ("XXXX-05-28", None, None)
+
+
+@pytest.mark.parametrize(("value", "earliest", "latest"), [
+    ("1940-05-10", date(1940, 5, 10), date(1940, 5, 10)),
+    ("1944-09/1944-10", date(1944, 9, 1), date(1944, 10, 31)),
+    ("194X", date(1940, 1, 1), date(1949, 12, 31)),
+    ("1943~", date(1943, 1, 1), date(1943, 12, 31)),
+    ("1943-05~", date(1943, 5, 1), date(1943, 5, 31)),
+    ("1943-21", date(1943, 3, 1), date(1943, 5, 31)),
+    ("XXXX-05-28", None, None),
+])
+def test_bounds(value: str, earliest: date | None, latest: date | None) -> None:
+    assert bounds(value) == (earliest, latest)
+
+
+def test_bounds_rejects_invalid_edtf() -> None:
+    with pytest.raises(ValueError):
+        bounds("1944-02-30")
+
+
+def test_weekday_and_modal_may() -> None:
+    text = "It may rain. On Sunday 3 September the Guards entered Brussels."
+    (mention,) = find_dates(text, "en", published=date(1944, 9, 4))
+    assert (mention.text, mention.value) == ("Sunday 3 September", "1944-09-03")
+
+
+def test_unsupported_language() -> None:
+    with pytest.raises(ValueError):
+        find_dates("10 May 1940", "de")
+
+
+def test_speed() -> None:
+    filler = "the network of the resistance hid pilots and printed papers in the city . " * 3
+    words = (SEED + " " + filler).split()
+    text = " ".join(words * (2000 // len(words)))
+    find_dates(text, "en")  # warm the EDTF validation cache
+    start = time.perf_counter()
+    find_dates(text, "en")
+    assert time.perf_counter() - start < 0.05
+
+
+# --- property-based tests ---------------------------------------------------------------------
+
+_EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December"]
+_FR_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+              "septembre", "octobre", "novembre", "décembre"]
+_NL_MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+              "september", "oktober", "november", "december"]
+
+
+def _ordinal(day: int) -> str:
+    suffix = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
+
+
+def _renderings(d: date) -> list[tuple[str, str]]:
+    en, fr, nl = _EN_MONTHS[d.month - 1], _FR_MONTHS[d.month - 1], _NL_MONTHS[d.month - 1]
+    fr_day = "1er" if d.day == 1 else str(d.day)
+    return [
+        ("en", f"{d.day} {en} {d.year}"),
+        ("en", f"{en} {d.day}, {d.year}"),
+        ("en", f"the {_ordinal(d.day)} of {en} {d.year}"),
+        ("en", f"{en.upper()} {_ordinal(d.day)} {d.year}"),
+        ("en", d.isoformat()),
+        ("fr", f"le {fr_day} {fr} {d.year}"),
+        ("fr", f"{d.day} {fr.replace('é', 'e').replace('û', 'u')} {d.year}"),
+        ("fr", f"{d.day:02d}/{d.month:02d}/{d.year}"),
+        ("nl", f"op {d.day} {nl} {d.year}"),
+        ("nl", f"{d.day} {nl.capitalize()} {d.year}"),
+        ("nl", f"{d.day}-{d.month}-{d.year}"),
+    ]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2030, 12, 31)))
+def test_rendered_dates_normalise_to_iso(d: date) -> None:
+    for lang, expression in _renderings(d):
+        assert normalise(expression, lang) == d.isoformat(), expression
+        (mention,) = find_dates(f"Xx {expression}.", lang)
+        assert (mention.earliest, mention.latest) == (d, d)
+
+
+_TOKENS = ["May", "may", "mai", "mei", "mars", "10", "1er", "28th", "1940", "1944", "1,500",
+           "197", "-", "–", "/", ".", ",", "'40", "1940s", "années", "jaren", "from", "to", "de",
+           "à", "van", "tot", "between", "and", "early", "mi-", "fin", "spring", "hiver", "c.",
+           "around", "vers", "rond", "probably", "Sunday", "people", "\n", "sept.", "2030",
+           "1899", "31", "02", "29", "February", "1944-09-03", "12/13/1944", "45"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_TOKENS), max_size=14), st.sampled_from(["en", "fr", "nl"]),
+       st.sampled_from(["", " "]))
+def test_token_soup(tokens: list[str], lang: str, sep: str) -> None:
+    text = (sep or " ").join(tokens) if sep else "".join(t + " " * (i % 2) for i, t in
+                                                         enumerate(tokens))
+    mentions = find_dates(text, lang, published=date(2000, 1, 1))
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+        if m.earliest is not None and m.latest is not None:
+            assert m.earliest <= m.latest
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=80), st.sampled_from(["en", "fr", "nl"]))
+def test_arbitrary_text_never_raises(text: str, lang: str) -> None:
+    for m in find_dates(text, lang):
+        assert text[m.start:m.end] == m.text
