@@ -17,22 +17,11 @@ from datetime import date
 from functools import lru_cache
 
 import edtf
+from remembrance.pipelines.records import DateMention
 
 __all__ = ["DateMention", "bounds", "find_dates", "normalise"]
 
 LANGUAGES = ("en", "fr", "nl")
-
-
-@dataclass(frozen=True, slots=True)
-class DateMention:
-    """A date expression found in a text, with its EDTF value and bounds."""
-
-    text: str
-    start: int
-    end: int
-    value: str
-    earliest: date | None
-    latest: date | None
 
 
 @dataclass(frozen=True, slots=True)

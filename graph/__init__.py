@@ -1,0 +1,1 @@
+"""RDF, stores, SPARQL, projections and renderers."""

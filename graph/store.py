@@ -1,0 +1,252 @@
+"""Stores: one interface, two backends, one factory.
+
+- ``EmbeddedStore``: an Oxigraph store on disk, used through rdflib (oxrdflib). The directory
+  holds generations (``gen-000001``, …) and a ``current`` symlink. A build writes into a new
+  generation (a cheap RocksDB checkpoint of the current one) and swaps the symlink when it has
+  finished, so an interrupted build never changes what readers see, and a read-only server can
+  keep serving the current generation during a build.
+- ``RemoteStore`` (remembrance.graph.remote): any SPARQL 1.1 Query/Update/Graph Store server.
+
+``open_store(location)`` picks the backend: an ``http(s)://`` URL is a remote store, anything
+else a directory.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import shutil
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import Dataset, Graph, URIRef
+from rdflib.query import Result
+
+from remembrance.graph.rdf import PREFIXES, bind_prefixes
+
+
+class StoreError(RuntimeError):
+    """A store that cannot be opened, read or written; the message names it."""
+
+
+def prefix_declarations() -> str:
+    """SPARQL PREFIX lines for the project's prefixes (for servers that don't know them)."""
+    from remembrance.config import base_iri
+
+    lines = [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items()]
+    lines.append(f"PREFIX ent: <{base_iri()}entity/>")
+    return "\n".join(lines) + "\n"
+
+
+class Store(ABC):
+    """What the build, the CLI and the Python API need from a store."""
+
+    location: str
+
+    @abstractmethod
+    def query(self, sparql: str) -> Result:
+        """Run a SPARQL query over the union of all graphs; the project's prefixes are known."""
+
+    @abstractmethod
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update (applied atomically)."""
+
+    @abstractmethod
+    def graph_names(self) -> set[str]:
+        """IRIs of the named graphs."""
+
+    @abstractmethod
+    def put_graph(self, name: URIRef, graph: Graph) -> None:
+        """Replace the named graph `name` with `graph`, atomically."""
+
+    @abstractmethod
+    def drop_graph(self, name: URIRef) -> None:
+        """Remove a named graph (no error if it does not exist)."""
+
+    @contextmanager
+    def writing(self) -> Iterator[Store]:
+        """A store to write a build into; its changes become visible when the block ends."""
+        yield self
+
+    def close(self) -> None:
+        """Release the store."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class OxigraphGeneration(Store):
+    """One generation directory of an embedded store, opened read-only or writable."""
+
+    def __init__(self, path: Path, *, read_only: bool) -> None:
+        self.location = str(path)
+        self.read_only = read_only
+        try:
+            self.inner: ox.Store | None = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+        except OSError as error:
+            raise StoreError(f"{path}: cannot open the store: {error}") from None
+        self._dataset: Dataset | None = None
+
+    @property
+    def ox(self) -> ox.Store:
+        if self.inner is None:
+            raise StoreError(f"{self.location}: the store is closed")
+        return self.inner
+
+    @property
+    def dataset(self) -> Dataset:
+        """An rdflib Dataset over this store; queries see the union of all graphs."""
+        if self._dataset is None:
+            self._dataset = Dataset(store=OxigraphStore(store=self.ox), default_union=True)
+            bind_prefixes(self._dataset)
+        return self._dataset
+
+    def query(self, sparql: str) -> Result:
+        try:
+            return self.dataset.query(sparql)
+        except SyntaxError as error:
+            raise ValueError(f"invalid SPARQL: {str(error).splitlines()[0]}") from None
+
+    def update(self, sparql: str) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.location}: the store is open read-only")
+        try:
+            self.ox.update(sparql, prefixes=dict(PREFIXES))
+        except SyntaxError as error:
+            raise ValueError(f"invalid SPARQL update: {str(error).splitlines()[0]}") from None
+
+    def graph_names(self) -> set[str]:
+        return {g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode)}
+
+    def put_graph(self, name: URIRef, graph: Graph) -> None:
+        target = ox.NamedNode(str(name))
+        data = graph.serialize(format="nt", encoding="utf-8")
+        self.drop_graph(name)
+        self.ox.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=target)
+
+    def drop_graph(self, name: URIRef) -> None:
+        target = ox.NamedNode(str(name))
+        if self.ox.contains_named_graph(target):
+            self.ox.remove_graph(target)
+
+    def close(self) -> None:
+        if self.inner is not None and not self.read_only:
+            self.inner.flush()
+        self._dataset = None
+        self.inner = None
+        gc.collect()  # RocksDB releases its lock only when the last reference is gone
+
+
+class EmbeddedStore(Store):
+    """A directory of generations with a ``current`` symlink (see the module docstring)."""
+
+    CURRENT = "current"
+
+    def __init__(self, root: Path, *, read_only: bool = True) -> None:
+        self.root = root
+        self.location = str(root)
+        self.read_only = read_only
+        if not (root / self.CURRENT).exists():
+            if read_only:
+                raise StoreError(
+                    f"{root}: no store here; build one first with 'remembrance build --store {root}'"
+                )
+            self._initialise()
+        self._current = OxigraphGeneration(root / self.CURRENT, read_only=True)
+
+    def _initialise(self) -> None:
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            if any(self.root.iterdir()):
+                raise StoreError(f"{self.root}: not empty and not a remembrance store")
+            first = self.root / "gen-000001"
+            store = ox.Store(str(first))
+            store.flush()
+            del store
+            gc.collect()
+            self._point_to(first)
+        except PermissionError as error:
+            raise StoreError(f"{self.root}: cannot write the store: {error.strerror}") from None
+
+    def _point_to(self, generation: Path) -> None:
+        link = self.root / f"{self.CURRENT}.tmp"
+        if link.is_symlink():
+            link.unlink()
+        os.symlink(generation.name, link)
+        os.replace(link, self.root / self.CURRENT)
+
+    def _generations(self) -> list[Path]:
+        return sorted(p for p in self.root.glob("gen-*") if p.is_dir())
+
+    @property
+    def generation(self) -> Path:
+        return (self.root / self.CURRENT).resolve()
+
+    @property
+    def dataset(self) -> Dataset:
+        return self._current.dataset
+
+    def query(self, sparql: str) -> Result:
+        return self._current.query(sparql)
+
+    def update(self, sparql: str) -> None:
+        with self.writing() as store:
+            store.update(sparql)
+
+    def graph_names(self) -> set[str]:
+        return self._current.graph_names()
+
+    def put_graph(self, name: URIRef, graph: Graph) -> None:
+        with self.writing() as store:
+            store.put_graph(name, graph)
+
+    def drop_graph(self, name: URIRef) -> None:
+        with self.writing() as store:
+            store.drop_graph(name)
+
+    @contextmanager
+    def writing(self) -> Iterator[Store]:
+        if self.read_only:
+            raise StoreError(f"{self.root}: the store is open read-only")
+        current = self.generation
+        for stale in self._generations():  # left over by an interrupted build
+            if stale != current:
+                shutil.rmtree(stale)
+        number = int(current.name.split("-")[1]) + 1
+        target = self.root / f"gen-{number:06d}"
+        try:
+            self._current.ox.backup(str(target))
+        except OSError as error:
+            raise StoreError(f"{self.root}: cannot write a new generation: {error}") from None
+        writer = OxigraphGeneration(target, read_only=False)
+        try:
+            yield writer
+            writer.close()
+        except BaseException:
+            writer.close()
+            shutil.rmtree(target, ignore_errors=True)
+            raise
+        self._point_to(target)
+        self._current.close()
+        self._current = OxigraphGeneration(self.root / self.CURRENT, read_only=True)
+        shutil.rmtree(current, ignore_errors=True)
+
+    def close(self) -> None:
+        self._current.close()
+
+
+def open_store(location: str | Path, *, read_only: bool = True) -> Store:
+    """The store at `location`: a SPARQL endpoint URL or an embedded store directory."""
+    text = str(location)
+    if text.startswith(("http://", "https://")):
+        from remembrance.graph.remote import RemoteStore
+
+        return RemoteStore(text, read_only=read_only)
+    return EmbeddedStore(Path(location), read_only=read_only)

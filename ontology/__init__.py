@@ -1,0 +1,1 @@
+"""The ontology, SHACL shapes and authority records, as data."""

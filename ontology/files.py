@@ -1,0 +1,45 @@
+"""Where the ontology's data files are, and how to load them."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from rdflib import Graph
+
+from remembrance.config import base_iri
+
+ONTOLOGY_IRI = "https://w3id.org/remembrance/ontology"
+_ROOT = Path(str(resources.files("remembrance.ontology")))
+ONTOLOGY_FILE = _ROOT / "remembrance.ttl"
+SHAPES_FILE = _ROOT / "shapes.ttl"
+AUTHORITY_DIR = _ROOT / "authority"
+
+
+def authority_files() -> list[Path]:
+    """The Turtle files of the authority records, in a stable order."""
+    return sorted(AUTHORITY_DIR.glob("*.ttl"))
+
+
+def parse_turtle(path: Path, graph: Graph | None = None) -> Graph:
+    """Parse a Turtle file (relative IRIs resolved against the base IRI); one-line error on failure."""
+    graph = Graph() if graph is None else graph
+    try:
+        graph.parse(path, format="turtle", publicID=base_iri())
+    except Exception as error:  # rdflib raises many parser-specific types
+        message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise ValueError(f"{path}: invalid Turtle: {message}") from error
+    return graph
+
+
+def load_ontology() -> Graph:
+    """The ontology as an rdflib graph."""
+    return parse_turtle(ONTOLOGY_FILE)
+
+
+def load_authority() -> Graph:
+    """All authority records in one rdflib graph."""
+    graph = Graph()
+    for path in authority_files():
+        parse_turtle(path, graph)
+    return graph

@@ -1,0 +1,1 @@
+"""Text to typed records: language, NER, gazetteer, dates, linking, relations."""

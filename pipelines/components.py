@@ -1,0 +1,107 @@
+"""spaCy components of the pipeline, one registered factory per stage.
+
+- ``remembrance_gazetteer``: a SpanRuler whose patterns are every name of every authority record
+  (case- and accent-insensitive, acronyms case-sensitive), writing ``doc.spans["gazetteer"]``.
+- ``remembrance_mentions``: merges the gazetteer spans with the statistical NER into
+  ``doc.spans["mentions"]``, labelled with a category; the gazetteer wins on overlap.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.pipeline import SpanRuler
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from remembrance.pipelines.authority import AuthorityIndex, load_index, normalise_label
+from remembrance.pipelines.config import DEFAULT_CONFIG
+
+LEADING_WORDS = {"the", "le", "la", "les", "l'", "de", "het", "een", "des", "du", "king", "roi"}
+TITLES = {"king", "queen", "roi", "reine", "koning", "koningin", "general", "général", "generaal"}
+
+
+def gazetteer_patterns(index: AuthorityIndex, acronym_max_length: int) -> list[dict[str, Any]]:
+    """One pattern per distinct name; its id is the normalised label (a key of the index)."""
+    patterns: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for record in index.records.values():
+        for name in record.names():
+            if name in seen:
+                continue
+            seen.add(name)
+            key = normalise_label(name)
+            if name.isupper() and len(name) <= acronym_max_length:
+                patterns.append({"label": "NAME", "id": key, "pattern": [{"ORTH": name}]})
+                continue
+            for variant in {name, key}:
+                patterns.append({"label": "NAME", "id": key, "pattern": variant})
+    return patterns
+
+
+@Language.factory(
+    "remembrance_gazetteer",
+    default_config={"acronym_max_length": DEFAULT_CONFIG["acronym_max_length"]},
+)
+def make_gazetteer(nlp: Language, name: str, acronym_max_length: int) -> SpanRuler:
+    ruler = SpanRuler(
+        nlp, name, spans_key="gazetteer", phrase_matcher_attr="LOWER", overwrite=True
+    )
+    ruler.add_patterns(gazetteer_patterns(load_index(), acronym_max_length))
+    return ruler
+
+
+def _is_modifier(span: Span) -> bool:
+    """A one-word adjective such as "Allied" in "Allied airmen" is not a mention."""
+    if len(span) != 1:
+        return False
+    token = span[0]
+    next_is_noun = token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "NOUN"
+    return token.pos_ in ("ADJ", "PRON", "DET") or token.dep_ == "amod" or (
+        next_is_noun and token.lower_.endswith(("ed", "ish", "ian", "ese", "ic"))
+    )
+
+
+class MentionMerger:
+    """Gazetteer spans and NER entities → one non-overlapping ``doc.spans["mentions"]``."""
+
+    def __init__(self, ner_categories: dict[str, str], index: AuthorityIndex) -> None:
+        self.ner_categories = ner_categories
+        self.index = index
+
+    def __call__(self, doc: Doc) -> Doc:
+        gazetteer = []
+        for span in doc.spans.get("gazetteer", []):
+            ids = self.index.by_label.get(span.id_, ())
+            if not ids:
+                continue
+            start, key = span.start, span.id_
+            rest = normalise_label(doc[start + 1 : span.end].text) if len(span) > 1 else ""
+            if doc[start].lower_ in TITLES and self.index.by_label.get(rest) == ids:
+                start, key = start + 1, rest  # "King Leopold III" → "Leopold III"
+            category = self.index.records[ids[0]].category
+            gazetteer.append(Span(doc, start, span.end, label=category, span_id=key))
+        kept = filter_spans(gazetteer)
+        taken = {i for span in kept for i in range(span.start, span.end)}
+        for ent in doc.ents:
+            category = self.ner_categories.get(ent.label_)
+            if category is None or taken.intersection(range(ent.start, ent.end)):
+                continue
+            if _is_modifier(ent):
+                continue
+            start = ent.start
+            while start < ent.end - 1 and doc[start].lower_ in LEADING_WORDS:
+                start += 1
+            if doc[start:ent.end].text.strip(" '\"") and any(t.is_alpha for t in doc[start:ent.end]):
+                kept.append(Span(doc, start, ent.end, label=category))
+        doc.spans["mentions"] = sorted(kept, key=lambda span: span.start)
+        return doc
+
+
+@Language.factory(
+    "remembrance_mentions",
+    default_config={"ner_categories": DEFAULT_CONFIG["ner_categories"]},
+)
+def make_mentions(nlp: Language, name: str, ner_categories: dict[str, str]) -> MentionMerger:
+    return MentionMerger(ner_categories, load_index())

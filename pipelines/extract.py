@@ -1,0 +1,105 @@
+"""Extraction: a pure function of (document, models, authority records) → Extraction.
+
+Documents are processed in batches; within a batch each language goes through its own spaCy
+pipeline with ``nlp.pipe``; results come back in input order.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from functools import cache
+from itertools import islice
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from remembrance.pipelines import components  # noqa: F401  (registers the factories)
+from remembrance.pipelines.authority import AuthorityIndex, load_index
+from remembrance.pipelines.config import DEFAULT_CONFIG, LANGUAGES
+from remembrance.pipelines.dates import find_dates
+from remembrance.pipelines.linking import link_mentions
+from remembrance.pipelines.records import Document, Extraction, Mention
+from remembrance.pipelines.relations import (
+    apposition_statements,
+    date_statements,
+    pattern_statements,
+    quantity_statements,
+)
+from remembrance.pipelines.rules import definite_descriptions, event_mentions
+
+
+@cache
+def load_nlp(language: str) -> Language:
+    """The spaCy pipeline of a language: its model (or a blank one), the gazetteer, the merger."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language {language!r}; choose one of {', '.join(LANGUAGES)}")
+    model = DEFAULT_CONFIG["models"][language]
+    if model is None:
+        nlp = spacy.blank(language)
+        nlp.add_pipe("sentencizer")
+    else:
+        nlp = spacy.load(model)
+    nlp.add_pipe("remembrance_gazetteer")
+    nlp.add_pipe("remembrance_mentions")
+    return nlp
+
+
+def _mentions(doc: Doc, sentences: list[tuple[int, int]], index: AuthorityIndex) -> list[Mention]:
+    confidence: dict[str, float] = DEFAULT_CONFIG["confidence"]
+    result = []
+    for span in doc.spans["mentions"]:
+        source = "gazetteer" if span.id_ else "ner"
+        sentence = (span.sent.start_char, span.sent.end_char)
+        result.append(Mention(
+            span.text, span.start_char, span.end_char, span.label_,  # type: ignore[arg-type]
+            source, confidence[source], sentence, index.by_label.get(span.id_, ()),
+        ))
+    return result
+
+
+def analyse(doc: Doc, document: Document, index: AuthorityIndex) -> Extraction:
+    """Everything found in one parsed document."""
+    text = document.text
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    dates = find_dates(text, document.language, published=document.published)
+    mentions = _mentions(doc, sentences, index)
+    mentions += event_mentions(text, sentences, mentions, dates, index)
+    mentions.sort(key=lambda m: m.start)
+    linked = link_mentions(mentions, index)
+    reliable = [item for item in linked if item.mention.source != "ner"]
+    descriptions = definite_descriptions(text, sentences, reliable, index)
+    linked = [  # a resolved "the Memorial" replaces whatever the NER made of it
+        item for item in linked
+        if not any(d.mention.start < item.mention.end and item.mention.start < d.mention.end
+                   for d in descriptions)
+    ]
+    linked = sorted([*linked, *descriptions], key=lambda item: item.mention.start)
+    statements = [
+        *pattern_statements(text, linked),
+        *apposition_statements(text, linked),
+        *date_statements(text, linked, dates, sentences),
+        *quantity_statements(text, linked, sentences),
+    ]
+    return Extraction(document, linked, dates, statements, sentences)
+
+
+def extract(
+    documents: Iterable[Document], *, batch_size: int | None = None, n_process: int = 1
+) -> Iterator[Extraction]:
+    """Extractions of the documents, in input order, streaming batch by batch."""
+    size: int = batch_size or DEFAULT_CONFIG["batch_size"]
+    index = load_index()
+    iterator = iter(documents)
+    while batch := list(islice(iterator, size)):
+        by_language: dict[str, list[int]] = defaultdict(list)
+        for position, document in enumerate(batch):
+            by_language[document.language].append(position)
+        results: dict[int, Extraction] = {}
+        for language, positions in by_language.items():
+            texts = (batch[p].text for p in positions)
+            docs = load_nlp(language).pipe(texts, batch_size=size, n_process=n_process)
+            for position, doc in zip(positions, docs, strict=True):
+                results[position] = analyse(doc, batch[position], index)
+        yield from (results[p] for p in range(len(batch)))
+

@@ -1,0 +1,112 @@
+"""Entity linking: candidate generation, then selection in context, else a new local entity.
+
+Generation proposes records for a mention (exact name, normalised name, fuzzy match); selection
+scores them with the context (category agreement, records related to other entities named in the
+same document, dates of the document). Mentions that match nothing become local entities whose id
+is the slug of their name, so every document that names them reuses the same entity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz, process
+
+from remembrance.graph.iris import slugify
+from remembrance.pipelines.authority import AuthorityIndex, normalise_label
+from remembrance.pipelines.config import DEFAULT_CONFIG
+from remembrance.pipelines.records import Candidate, Entity, LinkedMention, Mention
+
+MIN_SCORE = 0.6
+_LEADING = ("the ", "le ", "la ", "les ", "l'", "de ", "het ")
+
+
+def generate_candidates(
+    mention: Mention, index: AuthorityIndex, fuzzy_threshold: float
+) -> list[Candidate]:
+    """Records that could be meant by the mention, each with the generator's score."""
+    if mention.record_ids:
+        return [Candidate(rid, 1.0, "label") for rid in mention.record_ids]
+    key = normalise_label(mention.text)
+    for prefix in ("", *_LEADING):
+        if key.startswith(prefix) and (ids := index.by_label.get(key[len(prefix) :])):
+            return [Candidate(rid, 0.95, "normalised") for rid in ids]
+    if len(key) < 5:
+        return []
+    matches = process.extract(
+        key, index.by_label.keys(), scorer=fuzz.ratio, score_cutoff=fuzzy_threshold, limit=3
+    )
+    return [
+        Candidate(rid, score / 100 * 0.9, "fuzzy")
+        for label, score, _ in matches
+        for rid in index.by_label[label]
+    ]
+
+
+def select(
+    mention: Mention,
+    candidates: Sequence[Candidate],
+    index: AuthorityIndex,
+    context_ids: set[str],
+) -> Candidate | None:
+    """The best-scoring candidate in context, or None when no candidate scores enough.
+
+    A statistical mention whose category disagrees with the record's is penalised, not excluded:
+    on an exact name the authority record is more reliable than the NER label.
+    """
+    best: tuple[float, str, Candidate] | None = None
+    for candidate in candidates:
+        record = index.records[candidate.entity_id]
+        score = candidate.score + 0.1 * len(record.context & context_ids)
+        if mention.source == "ner" and record.category != mention.category:
+            score -= 0.3
+        if score >= MIN_SCORE and (best is None or (score, candidate.entity_id) > best[:2]):
+            best = (score, candidate.entity_id, candidate)
+    return best[2] if best else None
+
+
+def local_entity(mention: Mention, index: AuthorityIndex) -> Entity:
+    """A new entity named after the mention; its id never collides with an authority record."""
+    key = normalise_label(mention.text)
+    for prefix in _LEADING:
+        key = key.removeprefix(prefix)
+    slug = slugify(key)
+    if slug in index.records:
+        slug = f"{slug}-{mention.category.lower()}"
+    label = mention.text[len(mention.text) - len(key) :]
+    return Entity(slug, label.strip(), mention.category, mention.category, local=True)
+
+
+def _short_form_of(mention: Mention, linked: Sequence[LinkedMention]) -> LinkedMention | None:
+    """An earlier Person whose name ends with this mention ("De Jongh" → "Andrée de Jongh")."""
+    key = normalise_label(mention.text)
+    if mention.category != "Person" or " " in key and len(key.split()) > 2:
+        return None
+    for previous in reversed(linked):
+        if previous.entity.category == "Person" and previous.mention is not mention:
+            name = normalise_label(previous.entity.label)
+            if name != key and name.endswith(" " + key):
+                return previous
+    return None
+
+
+def link_mentions(
+    mentions: Sequence[Mention],
+    index: AuthorityIndex,
+    fuzzy_threshold: float = DEFAULT_CONFIG["fuzzy_threshold"],
+) -> list[LinkedMention]:
+    """Link every mention of one document, in text order."""
+    candidates = [generate_candidates(m, index, fuzzy_threshold) for m in mentions]
+    # Context: records proposed unambiguously anywhere in the document.
+    context_ids = {c[0].entity_id for c in candidates if len({x.entity_id for x in c}) == 1}
+    linked: list[LinkedMention] = []
+    for mention, proposed in zip(mentions, candidates, strict=True):
+        chosen = select(mention, proposed, index, context_ids)
+        if chosen is not None:
+            entity = index.records[chosen.entity_id].entity()
+            linked.append(LinkedMention(mention, entity, round(mention.confidence * chosen.score, 3)))
+        elif (antecedent := _short_form_of(mention, linked)) is not None:
+            linked.append(LinkedMention(mention, antecedent.entity, antecedent.confidence * 0.9))
+        else:
+            linked.append(LinkedMention(mention, local_entity(mention, index), mention.confidence))
+    return linked

@@ -1,0 +1,108 @@
+"""Read texts and their metadata into Documents, with one-line errors for bad input.
+
+Each ``NAME.txt`` may have a ``NAME.json`` beside it:
+``{"title", "language", "published" (YYYY, YYYY-MM or YYYY-MM-DD), "sources", "genre"}``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+from remembrance.pipelines.config import LANGUAGES
+from remembrance.pipelines.errors import InputError
+from remembrance.pipelines.language import detect_language
+from remembrance.pipelines.records import Document
+
+TEXT_SUFFIXES = (".txt",)
+
+
+def collect_paths(paths: Iterable[Path]) -> list[Path]:
+    """Expand folders to their text files (recursively, sorted); a missing path is an error."""
+    result: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            result.extend(sorted(p for p in path.rglob("*") if p.suffix in TEXT_SUFFIXES))
+        elif path.is_file():
+            result.append(path)
+        else:
+            raise InputError(f"{path}: no such file or directory")
+    return result
+
+
+def _parse_published(value: object, meta_path: Path) -> date | None:
+    if value is None:
+        return None
+    parts = str(value).split("-")
+    try:
+        numbers = [int(part) for part in parts]
+        return date(numbers[0], *(numbers[1:] or [1]), *([1] if len(numbers) < 3 else []))
+    except (ValueError, TypeError):
+        raise InputError(
+            f"{meta_path}: 'published' must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}"
+        ) from None
+
+
+def read_metadata(text_path: Path) -> dict[str, object]:
+    meta_path = text_path.with_suffix(".json")
+    if not meta_path.exists():
+        return {}
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InputError(f"{meta_path}: malformed metadata: {error}") from None
+    if not isinstance(meta, dict):
+        raise InputError(f"{meta_path}: malformed metadata: expected a JSON object")
+    return meta
+
+
+def read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror}") from None
+    if not data.strip():
+        raise InputError(f"{path}: empty file")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: binary file, expected UTF-8 text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{path}: not valid UTF-8 (byte {error.start}); convert it, e.g. iconv -f latin1 -t utf-8"
+        ) from None
+
+
+def read_document(path: Path, shown_as: str | None = None) -> Document:
+    """One Document; `shown_as` is the path as the user gave it (kept in the output)."""
+    text = read_text(path)
+    meta = read_metadata(path)
+    meta_path = path.with_suffix(".json")
+    language = meta.get("language") or detect_language(text)
+    if language is None:
+        raise InputError(
+            f"{path}: cannot tell the language; set \"language\" ({', '.join(LANGUAGES)}) "
+            f"in {meta_path.name}"
+        )
+    if language not in LANGUAGES:
+        raise InputError(f"{meta_path}: language {language!r} is not one of {', '.join(LANGUAGES)}")
+    sources = meta.get("sources") or ()
+    if not isinstance(sources, list | tuple):
+        raise InputError(f"{meta_path}: 'sources' must be a list")
+    return Document(
+        path=shown_as or str(path),
+        text=text,
+        language=str(language),
+        title=str(meta["title"]) if meta.get("title") else None,
+        published=_parse_published(meta.get("published"), meta_path),
+        sources=tuple(str(s) for s in sources),
+        genre=str(meta["genre"]) if meta.get("genre") else None,
+    )
+
+
+def read_documents(paths: Iterable[Path]) -> Iterator[Document]:
+    """Documents from files and folders, in a stable order."""
+    for path in collect_paths(paths):
+        yield read_document(path)

@@ -1,0 +1,120 @@
+"""Typed records that flow through the pipeline.
+
+Document → Mention → Candidate → Entity (linked) → Statement with provenance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+Category = Literal["Person", "Group", "Place", "Memorial", "Event"]
+CATEGORIES: tuple[Category, ...] = ("Person", "Group", "Place", "Memorial", "Event")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A source text with its metadata; `path` is the path as given by the user."""
+
+    path: str
+    text: str
+    language: str
+    title: str | None = None
+    published: date | None = None
+    sources: tuple[str, ...] = ()
+    genre: str | None = None
+
+    @property
+    def content_hash(self) -> str:
+        from remembrance.graph.iris import content_hash
+
+        return content_hash(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of the text that names something, before linking."""
+
+    text: str
+    start: int
+    end: int
+    category: Category
+    source: str  # "gazetteer", "ner", "rule", "coreference"
+    confidence: float
+    sentence: tuple[int, int]  # character offsets of the sentence holding the mention
+    record_ids: tuple[str, ...] = ()  # authority records the gazetteer matched, if any
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One authority record proposed for a mention, with the score of the generator."""
+
+    entity_id: str
+    score: float
+    reason: str  # "label", "alias", "normalised", "fuzzy", "acronym", "context"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A canonical entity: an authority record or a new local entity."""
+
+    id: str  # slug, e.g. "comet-line"; IRIs are made from it in remembrance.graph.iris
+    label: str
+    category: Category
+    class_name: str  # local name of the ontology class, e.g. "ResistanceNetwork"
+    wikidata: str | None = None
+    local: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedMention:
+    """A mention with the entity it was linked to."""
+
+    mention: Mention
+    entity: Entity
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression normalised to EDTF with its bounds."""
+
+    text: str
+    start: int
+    end: int
+    value: str
+    earliest: date | None
+    latest: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A claim of one source: subject, predicate and object, with where it was found.
+
+    `object` is an entity id (when `object_is_entity`), an EDTF value for date properties,
+    or a number for quantities.
+    """
+
+    subject: str
+    predicate: str  # local name of an ontology property, e.g. "memberOf"
+    object: str | int | float
+    object_is_entity: bool
+    start: int
+    end: int
+    sentence: tuple[int, int]
+    extractor: str  # "dependency", "pattern", "cooccurrence", "quantity", "date"
+    confidence: float
+    qualifier: str | None = None  # "approximately", "at least", "at most"
+    date: DateMention | None = None
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Everything the pipeline found in one document."""
+
+    document: Document
+    mentions: list[LinkedMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)

@@ -1,0 +1,123 @@
+"""Rule-based mentions the gazetteer and the NER miss.
+
+- Event triggers: a verb or noun of an event class ("invaded", "the surrender", "la capitulation",
+  "bevrijd") names the record of that class whose date agrees with a date of the same sentence
+  (or the only record of that class when the sentence has no date).
+- Definite descriptions: "the Memorial", "the King", "le Mémorial", "de Koning" refer to the most
+  recent entity of the matching kind already named in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from remembrance.pipelines.authority import AuthorityIndex, AuthorityRecord
+from remembrance.pipelines.config import DEFAULT_CONFIG
+from remembrance.pipelines.dates import bounds
+from remembrance.pipelines.records import DateMention, LinkedMention, Mention
+
+EVENT_TRIGGERS: dict[str, str] = {
+    "Invasion": r"invad(?:ed|es|e|ing)|invasion|envahi[rte]?s?|binnengevallen|binnenvallen|inval|invasie",
+    "Surrender": r"surrender(?:ed|s)?|capitulat(?:ion|ed|e)|reddition|capitul(?:é|er|a)|"
+    r"capitulatie|gecapituleerd|overgave",
+    "Liberation": r"liberat(?:ed|ion)|libér(?:ée?s?|ation)|bevrijd(?:ing|e)?",
+}
+_TRIGGERS = {
+    cls: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE) for cls, pattern in EVENT_TRIGGERS.items()
+}
+
+#: Definite description → (category, names that a record must have one of to qualify, or None).
+DEFINITE = re.compile(
+    r"\b(?i:the|le|la|de|het)\s+(Memorial|Mémorial|Memoriaal|King|Roi|Koning|Citadel|Citadelle)\b"
+    r"(?!\s+(?:of|de|du|des|van|d')\s)"
+)
+_DESCRIPTION_KIND = {
+    "memorial": "Memorial", "mémorial": "Memorial", "memoriaal": "Memorial",
+    "king": "king", "roi": "king", "koning": "king",
+    "citadel": "citadel", "citadelle": "citadel",
+}
+
+
+def _overlaps(start: int, end: int, spans: Sequence[Mention]) -> bool:
+    return any(m.start < end and start < m.end for m in spans)
+
+
+def _sentence_of(offset: int, sentences: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    return next((s for s in sentences if s[0] <= offset < s[1]), (offset, offset))
+
+
+def _date_fits(record: AuthorityRecord, date: DateMention) -> bool:
+    if date.earliest is None or date.latest is None:
+        return False
+    for _, value in record.dates:
+        earliest, latest = bounds(value)
+        if earliest and latest and earliest <= date.latest and date.earliest <= latest:
+            return True
+    return False
+
+
+def event_mentions(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    mentions: Sequence[Mention],
+    dates: Sequence[DateMention],
+    index: AuthorityIndex,
+) -> list[Mention]:
+    """Mentions of events named by a trigger word, linked by class and date."""
+    found: list[Mention] = []
+    confidence = DEFAULT_CONFIG["confidence"]["rule"]
+    for class_name, trigger in _TRIGGERS.items():
+        records = index.of_class(class_name)
+        for match in trigger.finditer(text):
+            if _overlaps(match.start(), match.end(), [*mentions, *found]):
+                continue
+            sentence = _sentence_of(match.start(), sentences)
+            in_sentence = [d for d in dates if sentence[0] <= d.start < sentence[1]]
+            fitting = [r for r in records if any(_date_fits(r, d) for d in in_sentence)]
+            if not in_sentence and len(records) == 1:
+                fitting = records
+            if len(fitting) == 1:
+                found.append(
+                    Mention(match.group(), match.start(), match.end(), "Event", "rule",
+                            confidence, sentence, (fitting[0].id,))
+                )
+    return found
+
+
+def _matches_kind(linked: LinkedMention, kind: str, index: AuthorityIndex) -> bool:
+    entity = linked.entity
+    if kind == "Memorial":
+        return entity.category == "Memorial"
+    record = index.records.get(entity.id)
+    names = [n.lower() for n in record.names()] if record else []
+    if kind == "king":
+        return entity.category == "Person" and any(n.startswith(("king ", "roi ", "koning ")) for n in names)
+    return entity.category == "Place" and any(n.startswith(("citadel", "citadelle")) for n in names)
+
+
+def definite_descriptions(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    linked: Sequence[LinkedMention],
+    index: AuthorityIndex,
+) -> list[LinkedMention]:
+    """Short definite descriptions resolved to the most recent matching entity."""
+    resolved: list[LinkedMention] = []
+    confidence = DEFAULT_CONFIG["confidence"]["coreference"]
+    mentions = [item.mention for item in linked]
+    for match in DEFINITE.finditer(text):
+        start, end = match.span(1)
+        if _overlaps(start, end, mentions):
+            continue  # part of a longer name ("the Memorial of Breendonk")
+        kind = _DESCRIPTION_KIND[match.group(1).lower()]
+        antecedent = next(
+            (item for item in reversed(linked)
+             if item.mention.end <= start and _matches_kind(item, kind, index)),
+            None,
+        )
+        if antecedent is not None:
+            mention = Mention(match.group(1), start, end, antecedent.entity.category,
+                              "coreference", confidence, _sentence_of(start, sentences))
+            resolved.append(LinkedMention(mention, antecedent.entity, confidence))
+    return resolved

@@ -1,0 +1,3 @@
+from remembrance.cli import main
+
+main()
