@@ -48,7 +48,8 @@ def make_gazetteer(nlp: Language, name: str, acronym_max_length: int) -> SpanRul
     ruler = SpanRuler(
         nlp, name, spans_key="gazetteer", phrase_matcher_attr="LOWER", overwrite=True
     )
-    ruler.add_patterns(gazetteer_patterns(load_index(), acronym_max_length))
+    with nlp.select_pipes(enable=[]):  # phrase patterns need the tokenizer only
+        ruler.add_patterns(gazetteer_patterns(load_index(), acronym_max_length))
     return ruler
 
 

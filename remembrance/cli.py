@@ -49,13 +49,6 @@ class ExtractFormat(str, Enum):
     trig = "trig"
 
 
-class QueryFormat(str, Enum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-    ttl = "ttl"
-
-
 @app.command()
 def build(
     paths: Annotated[
@@ -63,21 +56,46 @@ def build(
     ] = None,
     store: StoreOption = None,
     prune: Annotated[bool, typer.Option(help="Remove documents that are not in PATHS.")] = False,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", metavar="SCHEDULER", help="Extract on the Dask cluster at SCHEDULER."),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Extract on a local Dask cluster of N processes."),
+    ] = None,
+    endpoint: Annotated[
+        str | None, typer.Option("--endpoint", help="Load into a SPARQL server instead of --store.")
+    ] = None,
 ) -> None:
     """Build the graph of texts into the store; unchanged documents are skipped."""
+    from contextlib import AbstractContextManager, nullcontext
+
+    from remembrance.graph.build import Extractor
     from remembrance.graph.build import build as run_build
+    from remembrance.pipelines.extract import extract as run_extract
     from remembrance.pipelines.reader import collect_paths
 
     sources = paths or [bundled_corpus()]
-    location = _store_path(store)
+    location = endpoint or _store_path(store)
     total = len(collect_paths(sources))
-    with open_store(location, read_only=False) as target:
+    extraction: AbstractContextManager[Extractor]
+    if dask or workers:
+        from remembrance.pipelines.distributed import dask_extractor
+
+        extraction = dask_extractor(dask, workers)
+    else:
+        extraction = nullcontext(run_extract)
+    with open_store(location, read_only=False) as target, extraction as extractor:
         with Progress(
             TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=console, transient=True,
         ) as bar:
             task = bar.add_task("extract", total=total)
-            report = run_build(sources, target, prune=prune, progress=lambda n: bar.advance(task, n))
+            report = run_build(
+                sources, target, prune=prune, extractor=extractor,
+                progress=lambda n: bar.advance(task, n),
+            )
         counts = target.query(
             "SELECT (COUNT(DISTINCT ?e) AS ?entities) (COUNT(DISTINCT ?s) AS ?statements) "
             "(COUNT(DISTINCT ?g) AS ?graphs) WHERE { "
@@ -124,46 +142,6 @@ def extract(
         sys.stdout.write(merged.serialize(format="turtle"))
 
 
-def _read_query(text: str) -> str:
-    path = Path(text)
-    if len(text) < 255 and path.suffix in {".rq", ".sparql"}:
-        if not path.is_file():
-            raise InputError(f"{path}: no such query file")
-        return path.read_text(encoding="utf-8")
-    return text
-
-
-@app.command()
-def query(
-    sparql: Annotated[str, typer.Argument(help="A SPARQL query, or a .rq/.sparql file.")],
-    store: StoreOption = None,
-    format: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        QueryFormat.table
-    ),
-) -> None:
-    """Run a SPARQL query; the prefixes rem:, ent:, rdfs:, skos:, prov:, … need no declaration."""
-    with open_store(_store_path(store)) as source:
-        result = source.query(_read_query(sparql))
-        if result.type in ("CONSTRUCT", "DESCRIBE"):
-            if format not in (QueryFormat.ttl,):
-                raise InputError(f"a {result.type} query gives a graph: use --format ttl")
-            assert result.graph is not None
-            sys.stdout.write(result.graph.serialize(format="turtle"))
-            return
-        if format is QueryFormat.ttl:
-            raise InputError("--format ttl is for CONSTRUCT queries; use table, csv or json")
-        if format is QueryFormat.table:
-            if result.type == "ASK":
-                Console().print(str(result.askAnswer).lower())
-                return
-            table = Table(*[str(v) for v in result.vars or []])
-            for row in result:
-                table.add_row(*["" if value is None else str(value) for value in row])  # type: ignore[union-attr]
-            Console().print(table)
-            return
-        sys.stdout.write(result.serialize(format=format.value).decode("utf-8"))
-
-
 def main() -> None:
     """Entry point: known errors become one line on standard error and exit status 2."""
     try:
@@ -171,3 +149,54 @@ def main() -> None:
     except (InputError, StoreError, ValueError, OSError) as error:
         console.print(f"[red]error:[/] {error}", highlight=False, soft_wrap=True)
         sys.exit(2)
+
+
+def _default_gold() -> Path:
+    return Path(__file__).resolve().parent.parent / "tests" / "gold" / "test"
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[
+        Path | None, typer.Argument(help="A gold split folder (default: tests/gold/test).")
+    ] = None,
+    errors: Annotated[int, typer.Option(help="Print up to N errors for analysis.")] = 0,
+) -> None:
+    """Precision, recall and F1 of entities, date and linking accuracy, relations, on gold data."""
+    from remembrance.pipelines.evaluate import evaluate as run_evaluate
+    from remembrance.pipelines.evaluate import load_gold, read_gold_documents
+    from remembrance.pipelines.extract import extract as run_extract
+
+    folder = gold or _default_gold()
+    if not folder.is_dir():
+        raise InputError(f"{folder}: no such gold folder")
+    documents = load_gold(folder)
+    scores = run_evaluate(documents, run_extract(read_gold_documents(documents)))
+    out = Console()
+    table = Table("entities", "P exact", "R exact", "F1 exact", "P lenient", "R lenient",
+                  "F1 lenient", "gold", title=f"{folder}: {len(documents)} documents")
+    for key in sorted(scores.lenient, key=lambda k: (k == "overall", k)):
+        e, le = scores.exact[key], scores.lenient[key]
+        table.add_row(key, *(f"{v:.3f}" for v in (e.precision, e.recall, e.f1, le.precision,
+                                                   le.recall, le.f1)), str(le.gold))
+    for language, counts in sorted(scores.by_language.items()):
+        table.add_row(f"language {language}", "", "", "", f"{counts.precision:.3f}",
+                      f"{counts.recall:.3f}", f"{counts.f1:.3f}", str(counts.gold))
+    out.print(table)
+    cross = scores.cross_language
+    out.print(
+        f"dates: exact EDTF accuracy {scores.date_accuracy:.3f} ({scores.dates_correct}/"
+        f"{scores.dates_gold}); spans P {scores.dates_found.precision:.3f} "
+        f"R {scores.dates_found.recall:.3f}\n"
+        f"linking: accuracy {scores.linking_accuracy:.3f} ({scores.links_correct}/"
+        f"{scores.links_total} found mentions); cross-language entities linked everywhere: "
+        f"{sum(cross.values())}/{len(cross)}\n"
+        f"relations: P {scores.relations.precision:.3f} R {scores.relations.recall:.3f} "
+        f"F1 {scores.relations.f1:.3f} ({scores.relations.tp} of {scores.relations.gold} gold, "
+        f"{scores.relations.predicted} predicted)"
+    )
+    for line in scores.errors[:errors]:
+        out.print(line, highlight=False)
+
+
+from remembrance import cli_sparql  # noqa: E402, F401  (registers query, serve, export, diff)
