@@ -1,0 +1,332 @@
+"""Networks as self-contained, offline HTML pages drawn by vis-network.
+
+The page inlines the vis-network script and style that the pyvis package bundles, so it makes no
+network request. It does not go through pyvis's template: node and edge lists are built in bulk
+and written as JSON inside ``<script type="application/json">`` with ``<``, ``>`` and ``&``
+escaped, so no label can close the script. Labels are drawn on the canvas as text, tooltips are
+inserted by vis-network as text (``innerText``), and the heading, legend and notes are
+HTML-escaped: nothing from the data is ever parsed as HTML.
+
+Nodes are coloured and shaped by category, sized by degree or number of sources; edges carry
+their evidence (sources and sentences) in their tooltip. Physics runs a fixed number of
+stabilisation iterations, then stops.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+from collections import defaultdict
+from collections.abc import Collection, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, NamedTuple
+
+import networkx as nx
+
+#: Category → (colour, vis-network shape).
+CATEGORY_STYLES: dict[str, tuple[str, str]] = {
+    "Person": ("#4e79a7", "dot"),
+    "Group": ("#f28e2b", "square"),
+    "Place": ("#59a14f", "triangle"),
+    "Memorial": ("#e15759", "star"),
+    "Event": ("#b07aa1", "diamond"),
+}
+OTHER_STYLE = ("#8c8c8c", "hexagon")
+_GLYPHS = {"dot": "●", "square": "■", "triangle": "▲", "star": "★", "diamond": "◆", "hexagon": "⬢"}
+MAX_SENTENCES = 5
+MAX_SENTENCE_CHARS = 300
+EDGE_LABEL_LIMIT = 200
+SMOOTH_EDGE_LIMIT = 1000
+IMPROVED_LAYOUT_LIMIT = 100
+SizeBy = Literal["degree", "sources"]
+
+
+@cache
+def _vis_assets() -> tuple[str, str]:
+    """vis-network's script and style as bundled by pyvis."""
+    import pyvis
+
+    lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+    script = (lib / "vis-network.min.js").read_text(encoding="utf-8")
+    return script.replace("</script", "<\\/script"), (lib / "vis-network.css").read_text("utf-8")
+
+
+def style(category: str | None) -> tuple[str, str]:
+    """Colour and shape of a category."""
+    return CATEGORY_STYLES.get(category or "", OTHER_STYLE)
+
+
+def script_json(value: object) -> str:
+    """JSON that is safe inside a ``<script>`` element: ``<``, ``>``, ``&`` are escaped."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(raw, escaped)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def node_budget(
+    graph: nx.Graph, max_nodes: int | None, keep: Collection[Any] = ()
+) -> tuple[nx.Graph, int]:
+    """The `max_nodes` most connected nodes (always with `keep`), and how many were left out."""
+    if max_nodes is None or graph.number_of_nodes() <= max_nodes:
+        return graph, 0
+    degree = dict(graph.degree())
+
+    def rank(node: Any) -> tuple[bool, int, int, str]:
+        attributes = graph.nodes[node]
+        return (
+            node not in keep,
+            -degree[node],
+            -int(attributes.get("sources") or 0),
+            str(attributes.get("label", node)),
+        )
+
+    chosen = sorted(graph.nodes, key=rank)[: max(max_nodes, len(keep))]
+    return graph.subgraph(chosen), graph.number_of_nodes() - len(chosen)
+
+
+def _dates_text(attributes: Mapping[str, Any]) -> str:
+    dates = attributes.get("dates") or {}
+    return "; ".join(f"{name} {value}" for name, value in sorted(dates.items()))
+
+
+def _clip(sentence: str) -> str:
+    if len(sentence) <= MAX_SENTENCE_CHARS:
+        return sentence
+    return sentence[: MAX_SENTENCE_CHARS - 1] + "…"
+
+
+class Evidence(NamedTuple):
+    """What the edges between two nodes say: predicates, total weight, sources, sentences."""
+
+    predicates: list[str]
+    weight: float
+    sources: list[str]
+    sentences: list[str]
+
+
+def evidence(edges: list[Mapping[str, Any]]) -> Evidence:
+    """The merged evidence of the parallel edges between two nodes."""
+    predicates: set[str] = set()
+    sources: set[str] = set()
+    sentences: set[str] = set()
+    weight = 0.0
+    for edge in edges:
+        predicates.add(edge.get("predicate") or "linked")
+        weight += edge.get("weight") or 1
+        sources.update(edge.get("sources") or ())
+        sentences.update(edge.get("sentences") or ())
+        if edge.get("authority"):
+            sources.add("authority record")
+    return Evidence(sorted(predicates), weight, sorted(sources), sorted(sentences))
+
+
+def _sizes(graph: nx.Graph, size_by: SizeBy) -> dict[Any, float]:
+    if size_by == "degree":
+        values = dict(graph.degree())
+    else:
+        values = {n: int(s or 0) for n, s in graph.nodes(data="sources")}
+    top = max(values.values(), default=0) or 1
+    return {n: round(8 + 30 * math.sqrt(v / top), 1) for n, v in values.items()}
+
+
+def vis_data(graph: nx.Graph, size_by: SizeBy = "degree") -> dict[str, Any]:
+    """Nodes, edges and source titles for the page; parallel edges become one edge.
+
+    Each node's ``info`` is [category, degree, sources, dates, IRI]; each edge's ``info`` is
+    [predicates, weight, source indices, sentences (at most MAX_SENTENCES), sentences left out].
+    The page's script turns them into plain-text tooltips.
+    """
+    index = {node: i for i, node in enumerate(graph.nodes)}
+    degree = dict(graph.degree())
+    sizes = _sizes(graph, size_by)
+    nodes = []
+    for node, attributes in graph.nodes(data=True):
+        color, shape = style(attributes.get("category"))
+        info = [
+            attributes.get("category") or "entity",
+            degree[node],
+            int(attributes.get("sources") or 0),
+            _dates_text(attributes),
+            str(node),
+        ]
+        label = str(attributes.get("label", node))
+        nodes.append(
+            {
+                "id": index[node],
+                "label": label,
+                "color": color,
+                "shape": shape,
+                "size": sizes[node],
+                "info": info,
+            }
+        )
+    grouped: dict[tuple[int, int], list[Mapping[str, Any]]] = defaultdict(list)
+    for u, v, attributes in graph.edges(data=True):
+        grouped[index[u], index[v]].append(attributes)
+    labelled = len(grouped) <= EDGE_LABEL_LIMIT
+    titles: dict[str, int] = {}
+    edges = []
+    for (u, v), group in grouped.items():
+        found = evidence(group)
+        shown = [_clip(s) for s in found.sentences[:MAX_SENTENCES]]
+        sources = [titles.setdefault(s, len(titles)) for s in found.sources]
+        edge: dict[str, Any] = {
+            "from": u,
+            "to": v,
+            "width": round(1 + math.log2(found.weight), 2) if found.weight > 1 else 1,
+            "info": [
+                ", ".join(found.predicates),
+                found.weight,
+                sources,
+                shown,
+                len(found.sentences) - len(shown),
+            ],
+        }
+        predicates = [p for p in found.predicates if p not in ("linked", "comention")]
+        if labelled and predicates:
+            edge["label"] = ", ".join(predicates)
+        edges.append(edge)
+    return {"nodes": nodes, "edges": edges, "sources": list(titles)}
+
+
+def vis_options(nodes: int, edges: int, directed: bool, iterations: int) -> dict[str, Any]:
+    """vis-network options: physics that stabilises in `iterations` steps, then stops."""
+    return {
+        "autoResize": True,
+        "layout": {"improvedLayout": nodes <= IMPROVED_LAYOUT_LIMIT, "randomSeed": 7},
+        "physics": {
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120},
+            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 25},
+        },
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": edges > 2000},
+        "nodes": {"font": {"size": 14, "face": "sans-serif"}, "borderWidth": 1},
+        "edges": {
+            "arrows": {"to": {"enabled": directed, "scaleFactor": 0.5}},
+            "color": {"color": "#9aa4ad", "highlight": "#333333", "hover": "#333333"},
+            "font": {"size": 10, "align": "middle", "color": "#555555"},
+            "smooth": {"type": "continuous"} if edges <= SMOOTH_EDGE_LIMIT else False,
+        },
+    }
+
+
+def page(title: str, body: str, head: str = "") -> str:
+    """A minimal self-contained HTML page; `title` is escaped, `body` and `head` are trusted."""
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html.escape(title)}</title>\n{head}\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
+
+
+_CSS = """
+html, body { margin: 0; height: 100%; font-family: sans-serif; }
+body { display: flex; flex-direction: column; }
+header { padding: 0.4em 1em; border-bottom: 1px solid #ddd; }
+header h1 { font-size: 1.2em; margin: 0.2em 0; }
+.legend span { margin-right: 1.2em; white-space: nowrap; }
+.note, #status { color: #555; font-size: 0.9em; margin: 0.2em 0; }
+#network { flex: 1; min-height: 300px; }
+div.vis-tooltip { white-space: pre-wrap; max-width: 40em; font: 13px sans-serif; }
+"""
+
+_SCRIPT = r"""
+(function () {
+  var data = JSON.parse(document.getElementById("network-data").textContent);
+  var status = document.getElementById("status");
+  var labels = data.nodes.map(function (n) { return n.label; });
+  data.nodes.forEach(function (n) {
+    var i = n.info;
+    var lines = [n.label, i[0] + " · " + i[1] + " links · mentioned in " + i[2] +
+                 (i[2] === 1 ? " document" : " documents")];
+    if (i[3]) lines.push(i[3]);
+    lines.push(i[4]);
+    n.title = lines.join("\n");
+  });
+  data.edges.forEach(function (e) {
+    var i = e.info;
+    var lines = [labels[e.from] + " — " + i[0] + " → " + labels[e.to], "weight " + i[1]];
+    if (i[2].length) lines.push("Sources:");
+    i[2].forEach(function (s) { lines.push("• " + data.sources[s]); });
+    if (i[3].length) lines.push("Evidence:");
+    i[3].forEach(function (s) { lines.push("“" + s + "”"); });
+    if (i[4]) lines.push("(+" + i[4] + " more)");
+    e.title = lines.join("\n");
+  });
+  var network = new vis.Network(
+    document.getElementById("network"),
+    {nodes: new vis.DataSet(data.nodes), edges: new vis.DataSet(data.edges)},
+    data.options
+  );
+  network.on("stabilizationProgress", function (p) {
+    status.textContent = "Laying out: " + Math.round(100 * p.iterations / p.total) + "%";
+  });
+  network.once("stabilizationIterationsDone", function () {
+    network.setOptions({physics: false});
+    status.textContent = "Layout done. Drag to move, scroll to zoom, hover for evidence.";
+    document.body.dataset.settled = "true";
+  });
+  window.remembranceNetwork = network;
+})();
+"""
+
+
+def legend_html(graph: nx.Graph) -> str:
+    """The categories present in `graph`, with their colour, shape and count (escaped)."""
+    counts: dict[str, int] = defaultdict(int)
+    for _, category in graph.nodes(data="category"):
+        counts[category if category in CATEGORY_STYLES else "other"] += 1
+    items = []
+    for category in [*CATEGORY_STYLES, "other"]:
+        if counts.get(category):
+            color, shape = style(category)
+            items.append(
+                f'<span><span style="color:{color}">{_GLYPHS[shape]}</span> '
+                f"{html.escape(category)} ({counts[category]})</span>"
+            )
+    return f'<div class="legend">{"".join(items)}</div>'
+
+
+def render_html(
+    graph: nx.Graph,
+    *,
+    title: str = "Network",
+    max_nodes: int | None = 500,
+    keep: Collection[Any] = (),
+    size_by: SizeBy = "degree",
+    iterations: int = 300,
+) -> str:
+    """A self-contained, offline HTML page drawing `graph` (see the module docstring).
+
+    Only the `max_nodes` most connected nodes are drawn (always with the nodes in `keep`);
+    the page says how many were left out.
+    """
+    shown, omitted = node_budget(graph, max_nodes, keep)
+    data = vis_data(shown, size_by)
+    nodes, edges = data["nodes"], data["edges"]
+    data["options"] = vis_options(len(nodes), len(edges), shown.is_directed(), iterations)
+    script, css = _vis_assets()
+    note = f"{len(nodes)} nodes, {len(edges)} links"
+    if omitted:
+        note += (
+            f". {omitted} less connected node{'s' if omitted != 1 else ''} left out "
+            f"(showing the {len(nodes)} most connected of {graph.number_of_nodes()})"
+        )
+    head = f"<style>{css}</style>\n<style>{_CSS}</style>\n<script>{script}</script>"
+    body = (
+        f"<header><h1>{html.escape(title)}</h1>{legend_html(shown)}"
+        f'<p class="note" id="note">{html.escape(note)}</p><p id="status"></p></header>\n'
+        '<div id="network"></div>\n<script type="application/json" id="network-data">'
+        f"{script_json(data)}</script>\n"
+        f"<script>{_SCRIPT}</script>"
+    )
+    return page(title, body, head)
+
+
+def write_html(graph: nx.Graph, path: str | Path, **options: Any) -> Path:
+    """Write `render_html(graph, **options)` to `path`."""
+    target = Path(path)
+    target.write_text(render_html(graph, **options), encoding="utf-8")
+    return target
