@@ -1,0 +1,110 @@
+"""The Python API for notebooks: open a store, query it into pandas DataFrames.
+
+    from remembrance import api
+    store = api.open_store()                      # the default store, read-only
+    api.run(store, "mentions", entity="ent:comet-line")
+    api.query(store, "SELECT ?d WHERE { ?s rem:earliest ?d FILTER(?d >= ?from) }",
+              from_=datetime.date(1940, 5, 10))
+
+Parameters are bound as RDF terms (never pasted into the query text); see
+remembrance.graph.catalogue. A keyword ending in ``_`` binds the variable without it
+(``from_`` → ``?from``). Columns are typed: numbers are numeric, ``xsd:date`` and
+``xsd:dateTime`` are ``datetime64``, booleans are bool, IRIs and other terms are str.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from rdflib import Literal
+from rdflib.query import Result
+from rdflib.term import Node
+
+from remembrance.graph.store import Store
+
+
+def open_store(path: str | Path | None = None) -> Store:
+    """The store at `path` (a directory or a SPARQL endpoint URL; default: the user's store),
+    open read-only."""
+    from remembrance.config import default_store
+    from remembrance.graph.store import open_store as open_location
+
+    return open_location(path if path is not None else default_store())
+
+
+def _python(node: Node | None) -> Any:
+    if node is None:
+        return None
+    if isinstance(node, Literal):
+        value = node.toPython()
+        if isinstance(value, decimal.Decimal):
+            return float(value)
+        if isinstance(value, datetime.date | bool | int | float):
+            return value
+        return str(node)
+    return str(node)
+
+
+def _column(values: list[Any]) -> pd.Series:
+    present = [v for v in values if v is not None]
+    if present and all(isinstance(v, bool) for v in present):
+        return pd.Series(values, dtype="boolean")
+    if present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+        return pd.Series(values, dtype="Int64")
+    if present and all(isinstance(v, int | float) and not isinstance(v, bool) for v in present):
+        return pd.Series(values, dtype="float64")
+    if present and all(isinstance(v, datetime.date) for v in present):
+        return pd.to_datetime(pd.Series(values, dtype="object"))
+    return pd.Series([None if v is None else str(v) for v in values], dtype="object")
+
+
+def frame(result: Result) -> pd.DataFrame:
+    """A SELECT result as a DataFrame with typed columns (an ASK result: one 'answer' cell)."""
+    if result.type == "ASK":
+        return pd.DataFrame({"answer": [bool(result.askAnswer)]})
+    if result.type != "SELECT":
+        raise ValueError(f"a {result.type} query gives a graph, not a table")
+    names = [str(v) for v in result.vars or []]
+    rows = [[_python(row.get(v)) for v in result.vars or []] for row in result.bindings]
+    return pd.DataFrame({n: _column([r[i] for r in rows]) for i, n in enumerate(names)})
+
+
+def query(store: Store, sparql: str, **params: object) -> pd.DataFrame:
+    """Run `sparql` on `store` with `params` bound as RDF terms; a DataFrame."""
+    from remembrance.graph.catalogue import bind, python_term
+
+    terms = {name.rstrip("_"): python_term(value) for name, value in params.items()}
+    return frame(store.query(bind(sparql, terms) if terms else sparql))
+
+
+def run(store: Store, name: str, **params: object) -> pd.DataFrame:
+    """Run the named query `name` of the catalogue; text values are read as the declared types."""
+    from remembrance.graph.catalogue import named_query
+
+    return frame(store.query(named_query(name).bound(params)))
+
+
+def catalogue() -> pd.DataFrame:
+    """The named queries: name, level, titles, descriptions and parameters."""
+    from remembrance.graph.catalogue import load_catalogue
+
+    return pd.DataFrame(
+        [
+            {
+                "name": q.name,
+                "level": q.level,
+                "title": q.title,
+                "title_fr": q.titles.get("fr"),
+                "title_nl": q.titles.get("nl"),
+                "description": q.description,
+                "description_fr": q.descriptions.get("fr"),
+                "description_nl": q.descriptions.get("nl"),
+                "parameters": ", ".join(f"{p.name} ({p.type})" for p in q.parameters),
+            }
+            for q in load_catalogue().values()
+        ]
+    )

@@ -1,0 +1,308 @@
+"""SPARQL commands of the ``remembrance`` CLI: query, serve, export, diff.
+
+Registered on the same Typer ``app`` as the other commands (imported at the end of cli.py).
+
+Output of ``query`` and the graph version: SPARQL JSON carries the version of the graph that
+answered (the ``build`` graph's ``rem:graphVersion``) in ``head.link`` as
+``urn:remembrance:graph-version:<version>``; CSV carries it only with ``--stamp``, as a first
+line ``# graph version: <version>`` (read it with ``pandas.read_csv(…, comment="#")``).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from rdflib.query import Result
+from rich.console import Console
+from rich.table import Table
+
+from remembrance.cli import StoreOption, _store_path, app, console
+from remembrance.graph.store import Store, StoreError, open_store
+from remembrance.pipelines.errors import InputError
+
+EndpointOption = Annotated[
+    str | None,
+    typer.Option("--endpoint", help="A SPARQL server (http://host:port) instead of --store."),
+]
+T = TypeVar("T")
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    ttl = "ttl"
+
+
+class ExportFormat(StrEnum):
+    trig = "trig"
+    nquads = "nquads"
+    jsonld = "jsonld"
+    ttl = "ttl"
+
+
+def _open(store: Path | None, endpoint: str | None = None) -> Store:
+    return open_store(endpoint or _store_path(store))
+
+
+def _read_query(text: str) -> str:
+    path = Path(text)
+    if len(text) < 255 and path.suffix in {".rq", ".sparql"}:
+        if not path.is_file():
+            raise InputError(f"{path}: no such query file")
+        return path.read_text(encoding="utf-8")
+    return text
+
+
+def _parameters(pairs: list[str]) -> dict[str, str]:
+    values = {}
+    for pair in pairs:
+        key, equals, value = pair.partition("=")
+        if not equals or not key:
+            raise InputError(f"--param {pair!r}: expected NAME=VALUE")
+        values[key.strip()] = value
+    return values
+
+
+def with_timeout(seconds: float | None, work: Callable[[], T]) -> T:
+    """The result of `work`, or a StoreError after `seconds`. The abandoned work goes on in a
+    daemon thread until the process exits: for the command line only."""
+    if seconds is None:
+        return work()
+    outcome: list[T] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(work())
+        except BaseException as error:  # handed to the caller
+            failure.append(error)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        raise StoreError(f"the query did not finish in {seconds:g} s (--timeout); stopped")
+    if failure:
+        raise failure[0]
+    return outcome[0]
+
+
+def graph_version(store: Store) -> str | None:
+    """The version of the graph in `store`, from its ``build`` graph."""
+    from remembrance.graph.build import BUILD_GRAPH
+    from remembrance.graph.iris import system_graph
+
+    build = system_graph(BUILD_GRAPH).n3()
+    rows = list(store.query(f"SELECT ?v WHERE {{ GRAPH {build} {{ ?b rem:graphVersion ?v }} }}"))
+    return str(rows[0][0]) if rows else None
+
+
+def _print_catalogue() -> None:
+    from remembrance.graph.catalogue import LEVELS, load_catalogue
+
+    out = Console()
+    queries = load_catalogue().values()
+    for level in LEVELS:
+        out.rule(f"[bold]{level}")
+        for entry in (q for q in queries if q.level == level):
+            other = next((lang for lang in ("fr", "nl") if lang in entry.titles), None)
+            out.print(
+                f"[bold cyan]{entry.name}[/]  {entry.title}"
+                + (f"  [dim]/ {entry.titles[other]}[/]" if other else "")
+            )
+            out.print(f"    {entry.description}", highlight=False)
+            if other and other in entry.descriptions:
+                out.print(f"    [dim]{entry.descriptions[other]}[/]", highlight=False)
+            for p in entry.parameters:
+                default = "any" if p.default is None else p.default
+                out.print(f"    --param {p.name}=<{p.type}>  {p.description} (default: {default})")
+
+
+def _write_result(result: Result, format: QueryFormat, version: str | None, stamp: bool) -> None:
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        if format is not QueryFormat.ttl:
+            raise InputError(f"a {result.type} query gives a graph: use --format ttl")
+        assert result.graph is not None
+        from remembrance.graph.rdf import bind_prefixes
+
+        bind_prefixes(result.graph)
+        sys.stdout.write(result.graph.serialize(format="turtle"))
+        return
+    if format is QueryFormat.ttl:
+        raise InputError("--format ttl is for CONSTRUCT queries; use table, csv or json")
+    if format is QueryFormat.table or (result.type == "ASK" and format is QueryFormat.csv):
+        if result.type == "ASK":
+            Console().print(str(result.askAnswer).lower())
+            return
+        table = Table(*[str(v) for v in result.vars or []])
+        for row in result.bindings:
+            table.add_row(*["" if row.get(v) is None else str(row[v]) for v in result.vars or []])
+        Console().print(table)
+        return
+    if format is QueryFormat.json:
+        data = json.loads(result.serialize(format="json") or b"{}")
+        if version:
+            data.setdefault("head", {})["link"] = [f"urn:remembrance:graph-version:{version}"]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+        return
+    if stamp and version:
+        sys.stdout.write(f"# graph version: {version}\n")
+    sys.stdout.write((result.serialize(format="csv") or b"").decode("utf-8"))
+
+
+@app.command()
+def query(
+    sparql: Annotated[
+        str | None, typer.Argument(help="A SPARQL query, or a .rq/.sparql file.")
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", "-n", help="Run a named query of the catalogue.")
+    ] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-p", help="NAME=VALUE for a parameter of the named query."),
+    ] = None,
+    list_: Annotated[
+        bool, typer.Option("--list", help="List the named queries, by level.")
+    ] = False,
+    limit: Annotated[int | None, typer.Option(help="Show at most N rows.", min=0)] = None,
+    timeout: Annotated[
+        float | None, typer.Option(help="Stop the query after SECONDS.", min=0.001)
+    ] = None,
+    format: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        QueryFormat.table
+    ),
+    stamp: Annotated[bool, typer.Option(help="CSV: first line '# graph version: …'.")] = False,
+    store: StoreOption = None,
+    endpoint: EndpointOption = None,
+) -> None:
+    """Run a SPARQL query, or a named one (--name, see --list).
+
+    The prefixes rem:, ent:, rdf:, rdfs:, xsd:, skos:, prov:, dcterms:, schema:, crm: and owl:
+    need no declaration; queries see the union of all graphs. Example:
+    remembrance query --name mentions --param entity=ent:comet-line --format csv
+    """
+    if list_:
+        _print_catalogue()
+        return
+    if (sparql is None) == (name is None):
+        raise InputError("give a SPARQL query (or file) or --name NAME, not both; see --list")
+    if name is not None:
+        from remembrance.graph.catalogue import named_query
+
+        text = named_query(name).bound(_parameters(param or []))
+    else:
+        if param:
+            raise InputError("--param binds the parameters of a named query (--name)")
+        text = _read_query(str(sparql))
+    with _open(store, endpoint) as source:
+
+        def run() -> Result:
+            result = source.query(text)
+            if result.type == "SELECT":
+                result.bindings = result.bindings[:limit]
+            return result
+
+        result = with_timeout(timeout, run)
+        _write_result(result, format, graph_version(source), stamp)
+
+
+@app.command()
+def serve(
+    store: StoreOption = None,
+    port: Annotated[int, typer.Option(help="TCP port.")] = 7878,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    writable: Annotated[
+        bool, typer.Option(help="Accept SPARQL Update and Graph Store writes.")
+    ] = False,
+    timeout: Annotated[
+        int, typer.Option(help="Cancel a query after SECONDS (whole seconds).", min=1)
+    ] = 60,
+) -> None:
+    """Serve the store as a SPARQL 1.1 endpoint (the real 'oxigraph' server), read-only by default.
+
+    Queries see the union of all graphs; a query running longer than --timeout is cancelled.
+    A read-only server shows the store as it was when it started: restart it after a build.
+    Don't run --writable while a build writes the same store.
+    """
+    from remembrance.graph.server import serve as run_server
+    from remembrance.graph.store import EmbeddedStore
+
+    root = _store_path(store)
+    if writable:
+        EmbeddedStore(root, read_only=False).close()  # creates an empty store if there is none
+    with run_server(
+        root / EmbeddedStore.CURRENT, host=host, port=port, writable=writable, timeout=timeout
+    ) as server:
+        query_url = f"{server.url}/query"
+        lines = [
+            f"SPARQL endpoint [bold]{query_url}[/] ({'read-write' if writable else 'read-only'}, "
+            f"timeout {timeout} s, union default graph); Ctrl-C stops it.",
+            "Queries sent straight to the server must declare their prefixes "
+            "('remembrance query' adds them):",
+            f"  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE {{ ?s ?p ?o }} "
+            f"LIMIT 5' {query_url}",
+            f"  Python: SPARQLWrapper('{query_url}'), setReturnFormat(JSON), query().convert()",
+            f"  YASGUI (https://yasgui.triply.cc): set the endpoint to {query_url}",
+            f"  remembrance query --endpoint {server.url} --name entities-by-category",
+        ]
+        console.print("\n".join(lines), highlight=False, soft_wrap=True)
+        try:
+            server.process.wait()
+        except KeyboardInterrupt:
+            console.print("stopped")
+
+
+@app.command()
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ExportFormat.trig
+    ),
+    graph: Annotated[str | None, typer.Option(help="Only this named graph (an IRI).")] = None,
+    out: Annotated[Path | None, typer.Option(help="Write to FILE (default: standard output).")] = (
+        None
+    ),
+    store: StoreOption = None,
+    endpoint: EndpointOption = None,
+) -> None:
+    """Export the named graphs: TriG, N-Quads, JSON-LD (project context) or Turtle (merged)."""
+    from remembrance.graph.datasets import read_dataset, serialize
+
+    with _open(store, endpoint) as source:
+        text = serialize(read_dataset(source, graph), format.value)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+
+
+@app.command()
+def diff(
+    before: Annotated[str, typer.Argument(help="A store directory or SPARQL endpoint URL.")],
+    after: Annotated[str, typer.Argument(help="Another one.")],
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Print the triples too.")
+    ] = False,
+) -> None:
+    """Per named graph, the triples AFTER adds (+) and removes (-) compared with BEFORE."""
+    from remembrance.graph.datasets import diff as graph_diff
+
+    with open_store(before) as old, open_store(after) as new:
+        changes = graph_diff(old, new)
+    out = Console(soft_wrap=True, highlight=False)
+    for change in changes:
+        out.print(f"{change.graph}  +{len(change.added)} -{len(change.removed)}")
+        if verbose:
+            for sign, graph in (("+", change.added), ("-", change.removed)):
+                for line in sorted(graph.serialize(format="nt").splitlines()):
+                    if line.strip():
+                        out.print(f"  {sign} {line}", markup=False)
+    out.print(f"{len(changes)} named graph(s) differ")
