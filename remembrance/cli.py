@@ -58,7 +58,7 @@ def build(
     prune: Annotated[bool, typer.Option(help="Remove documents that are not in PATHS.")] = False,
     dask: Annotated[
         str | None,
-        typer.Option("--dask", metavar="SCHEDULER", help="Extract on the Dask cluster at SCHEDULER."),
+        typer.Option("--dask", metavar="SCHEDULER", help="Extract on the Dask scheduler SCHEDULER."),
     ] = None,
     workers: Annotated[
         int | None,
