@@ -263,13 +263,23 @@ def comention_graph(store: Store) -> nx.Graph:
     )
 
 
-_ROW_NODE_COLUMNS = {"source", "target", "sourceLabel", "targetLabel"}
+#: Column pairs that make a network of query rows, in order of preference.
+NETWORK_COLUMNS = (("source", "target"), ("subject", "object"))
+
+
+def network_columns(columns: Iterable[str]) -> tuple[str, str]:
+    """The pair of NETWORK_COLUMNS present in `columns`; ValueError if there is none."""
+    present = set(columns)
+    for pair in NETWORK_COLUMNS:
+        if set(pair) <= present:
+            return pair
+    raise ValueError("a network needs ?source and ?target (or ?subject and ?object) columns")
 
 
 def rows_graph(
     result_rows: Iterable[Row], nodes: Mapping[str, Mapping[str, Any]] | None = None
 ) -> nx.DiGraph:
-    """A network from query rows with ``source`` and ``target`` columns.
+    """A network from query rows with ``source`` and ``target`` (or ``subject``/``object``) columns.
 
     Other columns become edge attributes; ``sourceLabel``/``targetLabel`` name nodes that
     `nodes` does not describe. Repeated pairs add up in ``weight`` (or take a ``weight`` column).
@@ -277,14 +287,14 @@ def rows_graph(
     graph = nx.DiGraph()
     known = nodes or {}
     for row in result_rows:
-        if "source" not in row or "target" not in row:
-            raise ValueError("a network needs ?source and ?target columns in every row")
-        source, target = str(row["source"]), str(row["target"])
-        for iri, label in ((source, row.get("sourceLabel")), (target, row.get("targetLabel"))):
+        first, second = network_columns(row)
+        labels = (f"{first}Label", f"{second}Label")
+        source, target = str(row[first]), str(row[second])
+        for iri, label in ((source, row.get(labels[0])), (target, row.get(labels[1]))):
             if iri not in graph:
                 named = {"label": str(label)} if label and iri not in known else {}
                 graph.add_node(iri, **{**_node(known, iri), **named})
-        extra = {k: v for k, v in row.items() if k not in _ROW_NODE_COLUMNS}
+        extra = {k: v for k, v in row.items() if k not in {first, second, *labels}}
         if graph.has_edge(source, target) and "weight" not in row:
             graph[source][target]["weight"] += 1
         else:
@@ -351,7 +361,10 @@ def resolve_entity(store: Store, text: str) -> str:
         slug_iri = ""
     if slug_iri in entities:
         return slug_iri
-    close = difflib.get_close_matches(text.casefold(), list(labels), n=5, cutoff=0.5)
-    names = sorted({f"{labels[c][0]} ({_fallback_label(labels[c][1])})" for c in close})
+    close = difflib.get_close_matches(text.casefold(), list(labels), n=10, cutoff=0.5)
+    suggestions: dict[str, str] = {}  # entity → its best-matching label
+    for match in close:
+        suggestions.setdefault(labels[match][1], labels[match][0])
+    names = [f"{label} ({iri.rsplit('/', 1)[-1]})" for iri, label in suggestions.items()][:5]
     hint = f"; did you mean {', '.join(names)}?" if names else ""
     raise LookupError(f"no entity {text!r} in the store{hint}")
