@@ -200,3 +200,4 @@ def evaluate(
 
 
 from remembrance import cli_sparql  # noqa: E402, F401  (registers query, serve, export, diff)
+from remembrance import cli_network  # noqa: E402, F401  (registers show, network)
