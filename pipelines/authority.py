@@ -57,6 +57,17 @@ class AuthorityRecord:
     def names(self) -> tuple[str, ...]:
         return (*self.labels.values(), *self.aliases, *self.code_names)
 
+    def surnames(self) -> tuple[str, ...]:
+        """A person's labels without the first name ("Dewé", "de Jongh"), capitalised ones only."""
+        if self.class_name != "Person":
+            return ()
+        result = set()
+        for label in self.labels.values():
+            words = label.split()
+            if len(words) > 1 and words[-1][:1].isupper() and len(words[-1]) > 3:
+                result.add(" ".join(words[1:]) if words[1][:1].islower() else words[-1])
+        return tuple(sorted(result))
+
     def entity(self) -> Entity:
         return Entity(self.id, self.label, self.category, self.class_name, self.wikidata)
 
@@ -67,6 +78,7 @@ class AuthorityIndex:
 
     records: dict[str, AuthorityRecord]
     by_label: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    by_surname: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         index: dict[str, set[str]] = defaultdict(set)
@@ -75,8 +87,18 @@ class AuthorityIndex:
                 index[normalise_label(name)].add(record.id)
         self.by_label = {key: tuple(sorted(ids)) for key, ids in index.items()}
 
-    def lookup(self, text: str) -> tuple[str, ...]:
-        return self.by_label.get(normalise_label(text), ())
+        surnames: dict[str, set[str]] = defaultdict(set)
+        for record in self.records.values():
+            if record.class_name == "Person":
+                for name in record.labels.values():
+                    if " " in name.strip():
+                        surnames[normalise_label(name.split()[-1])].add(record.id)
+        self.by_surname = {key: tuple(sorted(ids)) for key, ids in surnames.items()}
+
+    def neighbourhood(self, record_id: str) -> frozenset[str]:
+        """Records related to this one within two steps (its place's city, its network's leader)."""
+        first = self.records[record_id].context
+        return first.union(*(self.records[r].context for r in first if r in self.records))
 
     def of_class(self, class_name: str) -> list[AuthorityRecord]:
         return [record for record in self.records.values() if record.class_name == class_name]

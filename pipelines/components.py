@@ -37,6 +37,11 @@ def gazetteer_patterns(index: AuthorityIndex, acronym_max_length: int) -> list[d
                 continue
             for variant in {name, key}:
                 patterns.append({"label": "NAME", "id": key, "pattern": variant})
+    for key, ids in index.by_surname.items():  # surnames: case-sensitive, resolved by linking
+        for surname in {s for rid in ids for s in index.records[rid].surnames()}:
+            if normalise_label(surname) == key and key not in index.by_label:
+                tokens = [{"ORTH": word} for word in surname.split()]
+                patterns.append({"label": "SURNAME", "id": key, "pattern": tokens})
     return patterns
 
 
@@ -74,7 +79,7 @@ class MentionMerger:
     def __call__(self, doc: Doc) -> Doc:
         gazetteer = []
         for span in doc.spans.get("gazetteer", []):
-            ids = self.index.by_label.get(span.id_, ())
+            ids = self.index.by_label.get(span.id_, ()) or self.index.by_surname.get(span.id_, ())
             if not ids:
                 continue
             start, key = span.start, span.id_

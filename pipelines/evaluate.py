@@ -128,6 +128,16 @@ def score_document(gold: GoldDocument, extraction: Extraction, scores: Scores,
             scores.lenient[key].add(lenient, len(pred_c), len(gold_c))
         scores.by_language[gold.language].add(lenient, len(pred_c), len(gold_c))
 
+    for item in gold_entities:
+        if not any(_overlap((p[0], p[1]), (item["start"], item["end"])) for p in predicted):
+            scores.errors.append(f"missed {gold.path.name}:{item['start']} {item['text']!r} "
+                                 f"{item['category']}")
+    for mention in extraction.mentions:
+        span = (mention.mention.start, mention.mention.end)
+        if not any(_overlap(span, (g["start"], g["end"])) for g in gold_entities):
+            scores.errors.append(f"spurious {gold.path.name}:{span[0]} {mention.mention.text!r} "
+                                 f"{mention.entity.category} ({mention.mention.source})")
+
     records = load_index().records
     for item in gold_entities:
         if not item.get("id"):
@@ -174,6 +184,9 @@ def score_document(gold: GoldDocument, extraction: Extraction, scores: Scores,
                         for s in extraction.statements if s.predicate in predicates}
     scores.relations.add(len(gold_relations & system_relations), len(system_relations),
                          len(gold_relations))
+    for kind, missing in (("relation missed", gold_relations - system_relations),
+                          ("relation spurious", system_relations - gold_relations)):
+        scores.errors.extend(f"{kind} {gold.path.name}: {triple}" for triple in sorted(missing))
 
 
 def evaluate(gold_documents: Sequence[GoldDocument],

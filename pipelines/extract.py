@@ -24,6 +24,7 @@ from remembrance.pipelines.relations import (
     apposition_statements,
     date_statements,
     pattern_statements,
+    pronoun_subjects,
     quantity_statements,
 )
 from remembrance.pipelines.rules import definite_descriptions, event_mentions
@@ -63,7 +64,10 @@ def analyse(doc: Doc, document: Document, index: AuthorityIndex) -> Extraction:
     text = document.text
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     dates = find_dates(text, document.language, published=document.published)
-    mentions = _mentions(doc, sentences, index)
+    mentions = [  # "8 May 1945" is a date, even where a record has it as a name
+        m for m in _mentions(doc, sentences, index)
+        if not any(d.start <= m.start and m.end <= d.end for d in dates)
+    ]
     mentions += event_mentions(text, sentences, mentions, dates, index)
     mentions.sort(key=lambda m: m.start)
     linked = link_mentions(mentions, index)
@@ -75,8 +79,10 @@ def analyse(doc: Doc, document: Document, index: AuthorityIndex) -> Extraction:
                    for d in descriptions)
     ]
     linked = sorted([*linked, *descriptions], key=lambda item: item.mention.start)
+    with_pronouns = sorted([*linked, *pronoun_subjects(text, linked, sentences)],
+                           key=lambda item: item.mention.start)
     statements = [
-        *pattern_statements(text, linked),
+        *pattern_statements(text, with_pronouns),
         *apposition_statements(text, linked),
         *date_statements(text, linked, dates, sentences),
         *quantity_statements(text, linked, sentences),

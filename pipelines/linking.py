@@ -9,6 +9,7 @@ is the slug of their name, so every document that names them reuses the same ent
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
@@ -18,6 +19,7 @@ from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.records import Candidate, Entity, LinkedMention, Mention
 
 MIN_SCORE = 0.6
+NEARBY = 300  # characters around a mention whose entities count as its close context
 _LEADING = ("the ", "le ", "la ", "les ", "l'", "de ", "het ")
 
 
@@ -31,6 +33,8 @@ def generate_candidates(
     for prefix in ("", *_LEADING):
         if key.startswith(prefix) and (ids := index.by_label.get(key[len(prefix) :])):
             return [Candidate(rid, 0.95, "normalised") for rid in ids]
+    if mention.category == "Person" and (ids := index.by_surname.get(key)):
+        return [Candidate(rid, 0.75, "surname") for rid in ids]
     if len(key) < 5:
         return []
     matches = process.extract(
@@ -48,16 +52,21 @@ def select(
     candidates: Sequence[Candidate],
     index: AuthorityIndex,
     context_ids: set[str],
+    nearby_ids: set[str],
 ) -> Candidate | None:
     """The best-scoring candidate in context, or None when no candidate scores enough.
 
-    A statistical mention whose category disagrees with the record's is penalised, not excluded:
-    on an exact name the authority record is more reliable than the NER label.
+    Context: records related to the candidate (within two steps) that the document names, and
+    more strongly those named near the mention. A statistical mention whose category disagrees
+    with the record's is penalised, not excluded: on an exact name the authority record is more
+    reliable than the NER label.
     """
     best: tuple[float, str, Candidate] | None = None
     for candidate in candidates:
         record = index.records[candidate.entity_id]
-        score = candidate.score + 0.1 * len(record.context & context_ids)
+        related = index.neighbourhood(record.id) if len(candidates) > 1 else record.context
+        score = (candidate.score + 0.05 * len(related & context_ids)
+                 + 0.1 * len(related & nearby_ids) + 0.3 * (record.id in context_ids))
         if mention.source == "ner" and record.category != mention.category:
             score -= 0.3
         if score >= MIN_SCORE and (best is None or (score, candidate.entity_id) > best[:2]):
@@ -97,11 +106,21 @@ def link_mentions(
 ) -> list[LinkedMention]:
     """Link every mention of one document, in text order."""
     candidates = [generate_candidates(m, index, fuzzy_threshold) for m in mentions]
-    # Context: records proposed unambiguously anywhere in the document.
-    context_ids = {c[0].entity_id for c in candidates if len({x.entity_id for x in c}) == 1}
+    # Context: records proposed unambiguously anywhere in the document, and near each mention.
+    unambiguous = [
+        (m, c[0].entity_id) for m, c in zip(mentions, candidates, strict=True)
+        if c and c[0].reason != "surname" and len({x.entity_id for x in c}) == 1
+    ]
+    context_ids = {rid for _, rid in unambiguous}
     linked: list[LinkedMention] = []
     for mention, proposed in zip(mentions, candidates, strict=True):
-        chosen = select(mention, proposed, index, context_ids)
+        nearby = {rid for m, rid in unambiguous if abs(m.start - mention.start) < NEARBY}
+        if len(proposed) > 1 and linked:  # the latest of the candidates named before wins ties
+            latest = next((item.entity.id for item in reversed(linked)
+                           if item.entity.id in {c.entity_id for c in proposed}), None)
+            proposed = [replace(c, score=c.score + 0.15) if c.entity_id == latest else c
+                        for c in proposed]
+        chosen = select(mention, proposed, index, context_ids, nearby)
         if chosen is not None:
             entity = index.records[chosen.entity_id].entity()
             linked.append(LinkedMention(mention, entity, round(mention.confidence * chosen.score, 3)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from remembrance.pipelines.records import DateMention, LinkedMention, Statement
 
@@ -51,13 +51,15 @@ PATTERNS: tuple[Pattern, ...] = (
        {"Memorial"}, ANY - {"Memorial"}),
     _p("orderedBy", rf"{_W}(?:was|were)\s+ordered\s+by(?:\s+king)?|{_W}(?:fut|a été)\s+(?:ordonnée?|décidée?)\s+par(?:\s+le roi)?|{_W}(?:werd)\s+(?:bevolen|besloten)\s+door(?:\s+koning)?",
        {"Event"}, {"Person"}),
-    _p("executedAt", rf"{_W}(?:was|were)\s+(?:executed|shot|put to death)\s+(?:by firing squad\s+)?(?:in|at)(?:\s+the)?|{_W}(?:fut|furent|a été|ont été)\s+(?:exécutée?s?|fusillée?s?)\s+(?:à|au|dans)(?:\s+la|\s+le|\s+l')?|{_W}(?:werd|werden)\s+(?:geëxecuteerd|gefusilleerd)\s+(?:in|te)(?:\s+de|\s+het)?",
+    _p("executedAt", r"(?:\S+\s+){0,6}?(?:executed|shot|put to death|exécutée?s?|fusillée?s?|geëxecuteerd|gefusilleerd)\s+(?:by firing squad\s+)?(?:in|at|au|à|dans|te|op)(?:\s+the|\s+la|\s+le|\s+l'|\s+de|\s+het)?",
        {"Person"}, {"Place", "Memorial"}),
     _p("deportedTo", rf"{_W}(?:was|were)\s+deported\s+(?:from\s+\S+\s+)?to|{_W}(?:fut|furent|a été)\s+déportée?s?\s+(?:vers|à)|{_W}(?:werd|werden)\s+gedeporteerd\s+naar",
        {"Person", "Group"}, {"Place"}),
     _p("deportedFrom", rf"{_W}(?:was|were)\s+deported\s+from|{_W}(?:fut|furent)\s+déportée?s?\s+(?:de|depuis)|{_W}(?:werd|werden)\s+(?:vanuit|uit)\s+",
        {"Person", "Group"}, {"Place"}),
     _p("bornIn", r"(?:was\s+)?born\s+in|(?:est\s+)?née?\s+à|(?:werd\s+)?geboren\s+in",
+       {"Person"}, {"Place"}),
+    _p("diedIn", r"(?:\S+\s+){0,2}?(?:died|mort|morte|décédée?|overleed|stierf)\s+(?:in|at|à|au|te)",
        {"Person"}, {"Place"}),
     _p("tookPlaceAt", rf"{_W}(?:took place|was held|happened)\s+(?:in|at)(?:\s+the)?|{_W}(?:a eu lieu|s'est déroulée?|eut lieu)\s+(?:à|au|dans)(?:\s+la|\s+le|\s+l')?|{_W}vond\s+plaats\s+(?:in|op|bij)(?:\s+de|\s+het)?",
        {"Event"}, {"Place", "Memorial"}),
@@ -88,7 +90,7 @@ _QUAL = "|".join(rf"(?P<{k.replace(' ', '_')}>{v})" for k, v in _QUALIFIER.items
 QUANTITIES: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = tuple(
     (predicate, re.compile(rf"(?:(?:{_QUAL})\s+)?{_NUMBER}\s+(?:\w+\s+){{0,2}}?(?:{nouns})\b", re.I), frozenset(cats))
     for predicate, nouns, cats in (
-        ("helpedCount", r"servicemen|airmen|aviateurs|aviators|soldiers|soldats|piloten|vliegeniers|militaires|people to safety|escapers|evaders", {"Group"}),
+        ("helpedCount", r"servicemen|airmen|aviateurs|aviators|soldiers|soldats|piloten|vliegeniers|militaires|people to safety|escapers|evaders", {"ResistanceNetwork", "ResistanceMovement"}),
         ("graveCount", r"crosses|graves|tombs|croix|tombes|sépultures|kruisen|graven|graftekens", {"Memorial"}),
         ("participantCount", r"people|participants|personnes|participants|mensen|deelnemers|persons", {"Event"}),
         ("victimCount", r"victims|dead|killed|died|victimes|morts|tués|slachtoffers|doden", {"Event", "Place", "Memorial"}),
@@ -97,8 +99,37 @@ QUANTITIES: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = tuple(
 )
 
 
+NETWORKS = frozenset({"ResistanceNetwork", "ResistanceMovement"})
+
+
 def _number(text: str) -> int:
     return int(re.sub(r"\D", "", text))
+
+
+_PRONOUN = re.compile(r"\s*(?:(He|She|Hij|Zij|Ze)|(It|Het)|(Il|Elle))\b")
+_PRONOUN_CATEGORIES = ({"Person"}, {"Group", "Memorial", "Event"}, ANY)
+
+
+def pronoun_subjects(text: str, linked: Sequence[LinkedMention],
+                     sentences: Sequence[tuple[int, int]]) -> list[LinkedMention]:
+    """A sentence-initial pronoun ("She was deported to …") stands for the latest entity of a
+    fitting category named before its sentence. Used for relations only, never output as a
+    mention (the gold set does not annotate pronouns)."""
+    resolved = []
+    for start, end in sentences:
+        match = _PRONOUN.match(text, start, end)
+        if not match:
+            continue
+        categories = _PRONOUN_CATEGORIES[match.lastindex - 1 if match.lastindex else 2]
+        antecedent = next((m for m in reversed(linked) if m.mention.end <= start
+                           and m.entity.category in categories), None)
+        if antecedent is not None:
+            mention = replace(antecedent.mention, text=match.group(match.lastindex or 0),
+                              start=match.start(match.lastindex or 0),
+                              end=match.end(match.lastindex or 0), sentence=(start, end),
+                              source="coreference")
+            resolved.append(LinkedMention(mention, antecedent.entity, antecedent.confidence * 0.8))
+    return resolved
 
 
 def pattern_statements(text: str, linked: Sequence[LinkedMention]) -> list[Statement]:
@@ -163,8 +194,10 @@ def quantity_statements(text: str, linked: Sequence[LinkedMention],
             if index is None:
                 continue
             scope = sentences[max(0, index - 1)][0], sentences[index][1]
-            fitting = [m for m in linked if m.entity.category in categories
-                       and scope[0] <= m.mention.start < scope[1]]
+            if categories & NETWORKS:  # what a network did: the network named last, anywhere before
+                scope = 0, sentences[index][1]
+            fitting = [m for m in linked if scope[0] <= m.mention.start < scope[1]
+                       and (m.entity.category in categories or m.entity.class_name in categories)]
             preceding = [m for m in fitting if m.mention.start < position] or fitting
             if not preceding:
                 continue

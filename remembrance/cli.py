@@ -58,7 +58,7 @@ def build(
     prune: Annotated[bool, typer.Option(help="Remove documents that are not in PATHS.")] = False,
     dask: Annotated[
         str | None,
-        typer.Option("--dask", metavar="SCHEDULER", help="Extract on the Dask scheduler SCHEDULER."),
+        typer.Option("--dask", metavar="SCHEDULER", help="Extract on this Dask scheduler."),
     ] = None,
     workers: Annotated[
         int | None,
@@ -172,7 +172,7 @@ def evaluate(
         raise InputError(f"{folder}: no such gold folder")
     documents = load_gold(folder)
     scores = run_evaluate(documents, run_extract(read_gold_documents(documents)))
-    out = Console()
+    out = Console(width=max(Console().width, 110))
     table = Table("entities", "P exact", "R exact", "F1 exact", "P lenient", "R lenient",
                   "F1 lenient", "gold", title=f"{folder}: {len(documents)} documents")
     for key in sorted(scores.lenient, key=lambda k: (k == "overall", k)):
@@ -200,4 +200,5 @@ def evaluate(
 
 
 from remembrance import cli_sparql  # noqa: E402, F401  (registers query, serve, export, diff)
+from remembrance import cli_validate  # noqa: E402, F401  (registers validate)
 from remembrance import cli_network  # noqa: E402, F401  (registers show, network)

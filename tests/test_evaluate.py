@@ -1,0 +1,72 @@
+"""The scorer on hand-made cases, and floors on the gold test split (set just under measured)."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from remembrance.pipelines.evaluate import (
+    GoldDocument,
+    evaluate,
+    load_gold,
+    read_gold_documents,
+)
+from remembrance.pipelines.extract import extract
+from remembrance.pipelines.records import (
+    DateMention,
+    Document,
+    Entity,
+    Extraction,
+    LinkedMention,
+    Mention,
+    Statement,
+)
+
+GOLD = Path(__file__).parent / "gold"
+TEXT = "Andrée de Jongh led the Comet Line from Brussels in 1941."
+
+
+def _linked(text: str, start: int, category: str, entity_id: str) -> LinkedMention:
+    mention = Mention(text, start, start + len(text), category, "gazetteer", 0.9, (0, len(TEXT)))  # type: ignore[arg-type]
+    return LinkedMention(mention, Entity(entity_id, text, category, category), 0.9)  # type: ignore[arg-type]
+
+
+def test_scorer_counts_exact_lenient_links_dates_relations() -> None:
+    gold = GoldDocument(Path("x.txt"), "en", {
+        "entities": [
+            {"start": 0, "end": 15, "text": "Andrée de Jongh", "category": "Person", "id": "andree-de-jongh"},
+            {"start": 24, "end": 34, "text": "Comet Line", "category": "Group", "id": "comet-line"},
+            {"start": 40, "end": 48, "text": "Brussels", "category": "Place", "id": "brussels"},
+        ],
+        "dates": [{"start": 52, "end": 56, "text": "1941", "value": "1941"}],
+        "relations": [{"subject": "comet-line", "predicate": "ledBy", "object": "andree-de-jongh"}],
+    })
+    extraction = Extraction(
+        Document("x.txt", TEXT, "en"),
+        [
+            _linked("Andrée de Jongh", 0, "Person", "andree-de-jongh"),
+            _linked("the Comet Line", 20, "Group", "comet-line"),  # lenient match only
+            _linked("Brussels", 40, "Place", "antwerp"),  # wrong link
+        ],
+        [DateMention("1941", 52, 56, "1941", date(1941, 1, 1), date(1941, 12, 31))],
+        [Statement("comet-line", "ledBy", "andree-de-jongh", True, 20, 34, (0, 57), "pattern", 0.8)],
+    )
+    scores = evaluate([gold], [extraction])
+    assert scores.exact["overall"].tp == 2 and scores.lenient["overall"].tp == 3
+    assert scores.lenient["overall"].f1 == 1.0
+    assert scores.links_correct == 2 and scores.links_total == 3
+    assert scores.date_accuracy == 1.0
+    assert scores.relations.precision == 1.0 and scores.relations.recall == 1.0
+
+
+@pytest.mark.slow
+def test_floors_on_the_test_split() -> None:
+    documents = load_gold(GOLD / "test")
+    scores = evaluate(documents, extract(read_gold_documents(documents)))
+    assert sum(len(d.annotations["entities"]) for d in documents) >= 400
+    assert scores.lenient["overall"].f1 >= 0.90
+    assert all(counts.f1 >= 0.86 for counts in scores.by_language.values())
+    assert scores.exact["overall"].f1 >= 0.83
+    assert scores.date_accuracy >= 0.96
+    assert scores.linking_accuracy >= 0.92
+    assert scores.relations.precision >= 0.55
