@@ -18,7 +18,6 @@ from pathlib import Path
 
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import PROV
-
 from remembrance.graph.iris import document_iri, system_graph
 from remembrance.graph.rdf import document_graph, reference_graphs
 from remembrance.graph.store import Store
@@ -66,9 +65,12 @@ def stored_documents(store: Store) -> dict[str, tuple[str, str]]:
 
 
 def stored_reference_version(store: Store) -> str | None:
-    rows = list(store.query(
-        f"SELECT ?v WHERE {{ GRAPH <{system_graph(BUILD_GRAPH)}> {{ ?b rem:referenceVersion ?v }} }}"
-    ))
+    rows = list(
+        store.query(
+            f"SELECT ?v WHERE {{ GRAPH <{system_graph(BUILD_GRAPH)}> "
+            "{ ?b rem:referenceVersion ?v } }"
+        )
+    )
     return str(rows[0][0]) if rows else None  # type: ignore[index]
 
 
@@ -142,7 +144,9 @@ def build(
             report.extracted += 1
             if progress:
                 progress(1)
-        target.put_graph(system_graph(BUILD_GRAPH), _build_graph(report.graph_version, reference, sorted(kept)))
+        target.put_graph(
+            system_graph(BUILD_GRAPH), _build_graph(report.graph_version, reference, sorted(kept))
+        )
     report.removed = len(stale)
     for message in report.warnings:
         warnings.warn(message, stacklevel=2)

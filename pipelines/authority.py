@@ -10,7 +10,6 @@ from functools import cache
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
-
 from remembrance.graph.iris import entity_slug
 from remembrance.ontology.files import load_authority, load_ontology
 from remembrance.ontology.namespace import REM
@@ -132,7 +131,9 @@ def parse_records(authority: Graph, categories: dict[str, Category]) -> dict[str
             raise ValueError(
                 f"authority record {slug}: needs exactly one ontology class, has {classes}"
             )
-        labels = {lit.language or "": str(lit) for lit in _literals(authority, subject, SKOS.prefLabel)}
+        labels = {
+            lit.language or "": str(lit) for lit in _literals(authority, subject, SKOS.prefLabel)
+        }
         code_names = tuple(
             str(name)
             for node in authority.objects(subject, REM.codeName)

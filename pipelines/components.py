@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from remembrance.pipelines.authority import AuthorityIndex, load_index, normalise_label
+from remembrance.pipelines.config import DEFAULT_CONFIG
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
-
-from remembrance.pipelines.authority import AuthorityIndex, load_index, normalise_label
-from remembrance.pipelines.config import DEFAULT_CONFIG
 
 LEADING_WORDS = {"the", "le", "la", "les", "l'", "de", "het", "een", "des", "du", "king", "roi"}
 TITLES = {"king", "queen", "roi", "reine", "koning", "koningin", "general", "général", "generaal"}
@@ -50,9 +49,7 @@ def gazetteer_patterns(index: AuthorityIndex, acronym_max_length: int) -> list[d
     default_config={"acronym_max_length": DEFAULT_CONFIG["acronym_max_length"]},
 )
 def make_gazetteer(nlp: Language, name: str, acronym_max_length: int) -> SpanRuler:
-    ruler = SpanRuler(
-        nlp, name, spans_key="gazetteer", phrase_matcher_attr="LOWER", overwrite=True
-    )
+    ruler = SpanRuler(nlp, name, spans_key="gazetteer", phrase_matcher_attr="LOWER", overwrite=True)
     with nlp.select_pipes(enable=[]):  # phrase patterns need the tokenizer only
         ruler.add_patterns(gazetteer_patterns(load_index(), acronym_max_length))
     return ruler
@@ -64,8 +61,10 @@ def _is_modifier(span: Span) -> bool:
         return False
     token = span[0]
     next_is_noun = token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "NOUN"
-    return token.pos_ in ("ADJ", "PRON", "DET") or token.dep_ == "amod" or (
-        next_is_noun and token.lower_.endswith(("ed", "ish", "ian", "ese", "ic"))
+    return (
+        token.pos_ in ("ADJ", "PRON", "DET")
+        or token.dep_ == "amod"
+        or (next_is_noun and token.lower_.endswith(("ed", "ish", "ian", "ese", "ic")))
     )
 
 
@@ -99,7 +98,9 @@ class MentionMerger:
             start = ent.start
             while start < ent.end - 1 and doc[start].lower_ in LEADING_WORDS:
                 start += 1
-            if doc[start:ent.end].text.strip(" '\"") and any(t.is_alpha for t in doc[start:ent.end]):
+            if doc[start : ent.end].text.strip(" '\"") and any(
+                t.is_alpha for t in doc[start : ent.end]
+            ):
                 kept.append(Span(doc, start, ent.end, label=category))
         doc.spans["mentions"] = sorted(kept, key=lambda span: span.start)
         return doc

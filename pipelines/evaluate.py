@@ -38,7 +38,11 @@ class Counts:
     gold: int = 0
 
     def add(self, tp: int, predicted: int, gold: int) -> None:
-        self.tp, self.predicted, self.gold = self.tp + tp, self.predicted + predicted, self.gold + gold
+        self.tp, self.predicted, self.gold = (
+            self.tp + tp,
+            self.predicted + predicted,
+            self.gold + gold,
+        )
 
     @property
     def precision(self) -> float:
@@ -93,14 +97,18 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _match_lenient(gold: Sequence[dict[str, Any]], predicted: Sequence[tuple[int, int, str]]) -> int:
+def _match_lenient(
+    gold: Sequence[dict[str, Any]], predicted: Sequence[tuple[int, int, str]]
+) -> int:
     """Gold spans matched one-to-one by an overlapping predicted span of the same category."""
     used: set[int] = set()
     matched = 0
     for item in gold:
         for i, (start, end, category) in enumerate(predicted):
-            if i not in used and category == item["category"] and _overlap(
-                (start, end), (item["start"], item["end"])
+            if (
+                i not in used
+                and category == item["category"]
+                and _overlap((start, end), (item["start"], item["end"]))
             ):
                 used.add(i)
                 matched += 1
@@ -112,9 +120,14 @@ def _object_key(value: object) -> str:
     return str(value).removeprefix("local:")
 
 
-def score_document(gold: GoldDocument, extraction: Extraction, scores: Scores,
-                   local_links: dict[str, set[str]], links_by_id: dict[str, list[tuple[str, bool]]],
-                   predicates: set[str]) -> None:
+def score_document(
+    gold: GoldDocument,
+    extraction: Extraction,
+    scores: Scores,
+    local_links: dict[str, set[str]],
+    links_by_id: dict[str, list[tuple[str, bool]]],
+    predicates: set[str],
+) -> None:
     annotations = gold.annotations
     gold_entities: list[dict[str, Any]] = annotations["entities"]
     predicted = [(m.mention.start, m.mention.end, m.entity.category) for m in extraction.mentions]
@@ -130,21 +143,29 @@ def score_document(gold: GoldDocument, extraction: Extraction, scores: Scores,
 
     for item in gold_entities:
         if not any(_overlap((p[0], p[1]), (item["start"], item["end"])) for p in predicted):
-            scores.errors.append(f"missed {gold.path.name}:{item['start']} {item['text']!r} "
-                                 f"{item['category']}")
+            scores.errors.append(
+                f"missed {gold.path.name}:{item['start']} {item['text']!r} {item['category']}"
+            )
     for mention in extraction.mentions:
         span = (mention.mention.start, mention.mention.end)
         if not any(_overlap(span, (g["start"], g["end"])) for g in gold_entities):
-            scores.errors.append(f"spurious {gold.path.name}:{span[0]} {mention.mention.text!r} "
-                                 f"{mention.entity.category} ({mention.mention.source})")
+            scores.errors.append(
+                f"spurious {gold.path.name}:{span[0]} {mention.mention.text!r} "
+                f"{mention.entity.category} ({mention.mention.source})"
+            )
 
     records = load_index().records
     for item in gold_entities:
         if not item.get("id"):
             continue
-        found = next((m for m in extraction.mentions
-                      if _overlap((m.mention.start, m.mention.end), (item["start"], item["end"]))),
-                     None)
+        found = next(
+            (
+                m
+                for m in extraction.mentions
+                if _overlap((m.mention.start, m.mention.end), (item["start"], item["end"]))
+            ),
+            None,
+        )
         if found is None:
             continue
         scores.links_total += 1
@@ -164,38 +185,58 @@ def score_document(gold: GoldDocument, extraction: Extraction, scores: Scores,
 
     for date in annotations.get("dates", []):
         scores.dates_gold += 1
-        found_date = next((d for d in extraction.dates
-                           if _overlap((d.start, d.end), (date["start"], date["end"]))), None)
+        found_date = next(
+            (
+                d
+                for d in extraction.dates
+                if _overlap((d.start, d.end), (date["start"], date["end"]))
+            ),
+            None,
+        )
         if found_date is not None and found_date.value == date["value"]:
             scores.dates_correct += 1
         else:
             got = found_date.value if found_date else "nothing"
-            scores.errors.append(f"date {gold.path.name}:{date['start']} {date['text']!r}: "
-                                 f"gold {date['value']}, system {got}")
+            scores.errors.append(
+                f"date {gold.path.name}:{date['start']} {date['text']!r}: "
+                f"gold {date['value']}, system {got}"
+            )
     scores.dates_found.add(
-        sum(any(_overlap((d.start, d.end), (g["start"], g["end"])) for g in annotations["dates"])
-            for d in extraction.dates),
-        len(extraction.dates), len(annotations.get("dates", [])),
+        sum(
+            any(_overlap((d.start, d.end), (g["start"], g["end"])) for g in annotations["dates"])
+            for d in extraction.dates
+        ),
+        len(extraction.dates),
+        len(annotations.get("dates", [])),
     )
 
-    gold_relations = {(r["subject"], r["predicate"], _object_key(r["object"]))
-                      for r in annotations.get("relations", [])}
-    system_relations = {(s.subject, s.predicate, _object_key(s.object))
-                        for s in extraction.statements if s.predicate in predicates}
-    scores.relations.add(len(gold_relations & system_relations), len(system_relations),
-                         len(gold_relations))
-    for kind, missing in (("relation missed", gold_relations - system_relations),
-                          ("relation spurious", system_relations - gold_relations)):
+    gold_relations = {
+        (r["subject"], r["predicate"], _object_key(r["object"]))
+        for r in annotations.get("relations", [])
+    }
+    system_relations = {
+        (s.subject, s.predicate, _object_key(s.object))
+        for s in extraction.statements
+        if s.predicate in predicates
+    }
+    scores.relations.add(
+        len(gold_relations & system_relations), len(system_relations), len(gold_relations)
+    )
+    for kind, missing in (
+        ("relation missed", gold_relations - system_relations),
+        ("relation spurious", system_relations - gold_relations),
+    ):
         scores.errors.extend(f"{kind} {gold.path.name}: {triple}" for triple in sorted(missing))
 
 
-def evaluate(gold_documents: Sequence[GoldDocument],
-             extractions: Iterable[Extraction]) -> Scores:
+def evaluate(gold_documents: Sequence[GoldDocument], extractions: Iterable[Extraction]) -> Scores:
     """Scores of the extractions against the gold documents (same order)."""
     scores = Scores()
     local_links: dict[str, set[str]] = defaultdict(set)
     links_by_id: dict[str, list[tuple[str, bool]]] = defaultdict(list)
-    predicates = {r["predicate"] for g in gold_documents for r in g.annotations.get("relations", [])}
+    predicates = {
+        r["predicate"] for g in gold_documents for r in g.annotations.get("relations", [])
+    }
     for gold, extraction in zip(gold_documents, extractions, strict=True):
         score_document(gold, extraction, scores, local_links, links_by_id, predicates)
     for gold_id, ids in local_links.items():
@@ -219,7 +260,8 @@ def read_gold_documents(gold_documents: Sequence[GoldDocument]) -> list[Any]:
 
             published = gold.annotations.get("published")
             document = replace(
-                document, language=gold.language,
+                document,
+                language=gold.language,
                 published=date.fromisoformat(published) if published else document.published,
             )
         documents.append(document)

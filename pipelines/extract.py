@@ -10,10 +10,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import islice
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
 
+import spacy
 from remembrance.pipelines import components  # noqa: F401  (registers the factories)
 from remembrance.pipelines.authority import AuthorityIndex, load_index
 from remembrance.pipelines.config import DEFAULT_CONFIG, LANGUAGES
@@ -28,6 +26,8 @@ from remembrance.pipelines.relations import (
     quantity_statements,
 )
 from remembrance.pipelines.rules import definite_descriptions, event_mentions
+from spacy.language import Language
+from spacy.tokens import Doc
 
 
 @cache
@@ -52,10 +52,18 @@ def _mentions(doc: Doc, sentences: list[tuple[int, int]], index: AuthorityIndex)
     for span in doc.spans["mentions"]:
         source = "gazetteer" if span.id_ else "ner"
         sentence = (span.sent.start_char, span.sent.end_char)
-        result.append(Mention(
-            span.text, span.start_char, span.end_char, span.label_,  # type: ignore[arg-type]
-            source, confidence[source], sentence, index.by_label.get(span.id_, ()),
-        ))
+        result.append(
+            Mention(
+                span.text,
+                span.start_char,
+                span.end_char,
+                span.label_,  # type: ignore[arg-type]
+                source,
+                confidence[source],
+                sentence,
+                index.by_label.get(span.id_, ()),
+            )
+        )
     return result
 
 
@@ -65,7 +73,8 @@ def analyse(doc: Doc, document: Document, index: AuthorityIndex) -> Extraction:
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     dates = find_dates(text, document.language, published=document.published)
     mentions = [  # "8 May 1945" is a date, even where a record has it as a name
-        m for m in _mentions(doc, sentences, index)
+        m
+        for m in _mentions(doc, sentences, index)
         if not any(d.start <= m.start and m.end <= d.end for d in dates)
     ]
     mentions += event_mentions(text, sentences, mentions, dates, index)
@@ -74,13 +83,17 @@ def analyse(doc: Doc, document: Document, index: AuthorityIndex) -> Extraction:
     reliable = [item for item in linked if item.mention.source != "ner"]
     descriptions = definite_descriptions(text, sentences, reliable, index)
     linked = [  # a resolved "the Memorial" replaces whatever the NER made of it
-        item for item in linked
-        if not any(d.mention.start < item.mention.end and item.mention.start < d.mention.end
-                   for d in descriptions)
+        item
+        for item in linked
+        if not any(
+            d.mention.start < item.mention.end and item.mention.start < d.mention.end
+            for d in descriptions
+        )
     ]
     linked = sorted([*linked, *descriptions], key=lambda item: item.mention.start)
-    with_pronouns = sorted([*linked, *pronoun_subjects(text, linked, sentences)],
-                           key=lambda item: item.mention.start)
+    with_pronouns = sorted(
+        [*linked, *pronoun_subjects(text, linked, sentences)], key=lambda item: item.mention.start
+    )
     statements = [
         *pattern_statements(text, with_pronouns),
         *apposition_statements(text, linked),
@@ -108,4 +121,3 @@ def extract(
             for position, doc in zip(positions, docs, strict=True):
                 results[position] = analyse(doc, batch[position], index)
         yield from (results[p] for p in range(len(batch)))
-

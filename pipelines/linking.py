@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from rapidfuzz import fuzz, process
-
 from remembrance.graph.iris import slugify
 from remembrance.pipelines.authority import AuthorityIndex, normalise_label
 from remembrance.pipelines.config import DEFAULT_CONFIG
@@ -65,8 +64,12 @@ def select(
     for candidate in candidates:
         record = index.records[candidate.entity_id]
         related = index.neighbourhood(record.id) if len(candidates) > 1 else record.context
-        score = (candidate.score + 0.05 * len(related & context_ids)
-                 + 0.1 * len(related & nearby_ids) + 0.3 * (record.id in context_ids))
+        score = (
+            candidate.score
+            + 0.05 * len(related & context_ids)
+            + 0.1 * len(related & nearby_ids)
+            + 0.3 * (record.id in context_ids)
+        )
         if mention.source == "ner" and record.category != mention.category:
             score -= 0.3
         if score >= MIN_SCORE and (best is None or (score, candidate.entity_id) > best[:2]):
@@ -108,7 +111,8 @@ def link_mentions(
     candidates = [generate_candidates(m, index, fuzzy_threshold) for m in mentions]
     # Context: records proposed unambiguously anywhere in the document, and near each mention.
     unambiguous = [
-        (m, c[0].entity_id) for m, c in zip(mentions, candidates, strict=True)
+        (m, c[0].entity_id)
+        for m, c in zip(mentions, candidates, strict=True)
         if c and c[0].reason != "surname" and len({x.entity_id for x in c}) == 1
     ]
     context_ids = {rid for _, rid in unambiguous}
@@ -116,14 +120,23 @@ def link_mentions(
     for mention, proposed in zip(mentions, candidates, strict=True):
         nearby = {rid for m, rid in unambiguous if abs(m.start - mention.start) < NEARBY}
         if len(proposed) > 1 and linked:  # the latest of the candidates named before wins ties
-            latest = next((item.entity.id for item in reversed(linked)
-                           if item.entity.id in {c.entity_id for c in proposed}), None)
-            proposed = [replace(c, score=c.score + 0.15) if c.entity_id == latest else c
-                        for c in proposed]
+            latest = next(
+                (
+                    item.entity.id
+                    for item in reversed(linked)
+                    if item.entity.id in {c.entity_id for c in proposed}
+                ),
+                None,
+            )
+            proposed = [
+                replace(c, score=c.score + 0.15) if c.entity_id == latest else c for c in proposed
+            ]
         chosen = select(mention, proposed, index, context_ids, nearby)
         if chosen is not None:
             entity = index.records[chosen.entity_id].entity()
-            linked.append(LinkedMention(mention, entity, round(mention.confidence * chosen.score, 3)))
+            linked.append(
+                LinkedMention(mention, entity, round(mention.confidence * chosen.score, 3))
+            )
         elif (antecedent := _short_form_of(mention, linked)) is not None:
             linked.append(LinkedMention(mention, antecedent.entity, antecedent.confidence * 0.9))
         else:

@@ -86,7 +86,8 @@ def read_text(path: Path) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InputError(
-            f"{path}: not valid UTF-8 (byte {error.start}); convert it, e.g. iconv -f latin1 -t utf-8"
+            f"{path}: not valid UTF-8 (byte {error.start}); "
+            "convert it, e.g. iconv -f latin1 -t utf-8"
         ) from None
     if len(text) > MAX_CHARACTERS:
         raise _too_long(path, f"{len(text):,} characters")
@@ -101,7 +102,7 @@ def read_document(path: Path, shown_as: str | None = None) -> Document:
     language = meta.get("language") or detect_language(text)
     if language is None:
         raise InputError(
-            f"{path}: cannot tell the language; set \"language\" ({', '.join(LANGUAGES)}) "
+            f'{path}: cannot tell the language; set "language" ({", ".join(LANGUAGES)}) '
             f"in {meta_path.name}"
         )
     if language not in LANGUAGES:

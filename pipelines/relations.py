@@ -27,57 +27,144 @@ class Pattern:
     confidence: float = 0.8
 
 
-def _p(predicate: str, trigger: str, subjects: set[str], objects: set[str], **kw: object) -> Pattern:
+def _p(
+    predicate: str, trigger: str, subjects: set[str], objects: set[str], **kw: object
+) -> Pattern:
     regex = re.compile(rf"^[\s,]*(?:{trigger})[\s,]*$", re.IGNORECASE)
     return Pattern(predicate, regex, frozenset(subjects), frozenset(objects), **kw)  # type: ignore[arg-type]
 
 
 _W = r"(?:\S+\s+){0,4}?"  # up to four intervening words
 PATTERNS: tuple[Pattern, ...] = (
-    _p("memberOf", rf"{_W}(?:was|became|were)\s+(?:a\s+|an\s+|one of the\s+)?(?:\w+\s+)?(?:member|members|agent|agents|leader|founders?)\s+of(?:\s+the)?"
-       rf"|{_W}(?:fut|était|devint|est)\s+(?:un\s+|une\s+)?(?:membre|agent|agente|cheffe?|dirigeante?)\s+(?:du|de la|de l'|des|de)"
-       rf"|{_W}(?:was|werd)\s+(?:een\s+)?(?:lid|agent|leider)\s+van(?:\s+de|\s+het)?"
-       rf"|{_W}joined(?:\s+the)?|{_W}(?:rejoint|rejoignit|a rejoint)(?:\s+le|\s+la|\s+l')?|{_W}sloot\s+zich\s+aan\s+bij(?:\s+de|\s+het)?",
-       {"Person"}, {"Group"}),
-    _p("foundedBy", r"(?:was|were)\s+(?:founded|created|set up|established)\s+(?:in\s+\S+\s+)?by|(?:fut|a été)\s+(?:fondée?|créée?)\s+(?:en\s+\S+\s+)?par|(?:werd|is)\s+(?:opgericht|gesticht)\s+(?:in\s+\S+\s+)?door",
-       {"Group"}, {"Person"}),
-    _p("foundedBy", r"(?:founded|created|set up)(?:\s+the)?|(?:fonda|a fondé|créa)(?:\s+le|\s+la|\s+l')?|(?:richtte|stichtte)(?:\s+de|\s+het)?",
-       {"Group"}, {"Person"}, inverse=True),
-    _p("ledBy", r"(?:was|were)\s+(?:led|headed|commanded|directed)\s+by|(?:fut|était)\s+(?:dirigée?|commandée?)\s+par|(?:werd)\s+(?:geleid|aangevoerd)\s+door|under the (?:leadership|command) of|sous la direction de|onder leiding van",
-       {"Group", "Event"}, {"Person"}),
-    _p("locatedIn", r"(?:is|was|are|stands?|lies)?\s*(?:located|situated|set|built)?\s*(?:in|at|inside|within|on the grounds of)(?:\s+the)?|(?:est\s+|se trouve\s+)?(?:située?\s+)?(?:à|au|dans|en)(?:\s+la|\s+le|\s+l')?|(?:ligt|staat|is)?\s*(?:gelegen\s+)?(?:in|te)(?:\s+de|\s+het)?",
-       {"Memorial", "Place"}, {"Place"}, confidence=0.7),
-    _p("commemorates", rf"{_W}(?:commemorat\w*|honou?rs?|remembers|is dedicated to|pays tribute to)(?:\s+the)?|{_W}(?:commémor\w*|rend hommage à|honore|est dédiée? à)(?:\s+la|\s+le|\s+l'|\s+les)?|{_W}(?:herdenkt|eert|is gewijd aan)(?:\s+de|\s+het)?",
-       {"Memorial"}, ANY - {"Memorial"}),
-    _p("orderedBy", rf"{_W}(?:was|were)\s+ordered\s+by(?:\s+king)?|{_W}(?:fut|a été)\s+(?:ordonnée?|décidée?)\s+par(?:\s+le roi)?|{_W}(?:werd)\s+(?:bevolen|besloten)\s+door(?:\s+koning)?",
-       {"Event"}, {"Person"}),
-    _p("executedAt", r"(?:\S+\s+){0,6}?(?:executed|shot|put to death|exécutée?s?|fusillée?s?|geëxecuteerd|gefusilleerd)\s+(?:by firing squad\s+)?(?:in|at|au|à|dans|te|op)(?:\s+the|\s+la|\s+le|\s+l'|\s+de|\s+het)?",
-       {"Person"}, {"Place", "Memorial"}),
-    _p("deportedTo", rf"{_W}(?:was|were)\s+deported\s+(?:from\s+\S+\s+)?to|{_W}(?:fut|furent|a été)\s+déportée?s?\s+(?:vers|à)|{_W}(?:werd|werden)\s+gedeporteerd\s+naar",
-       {"Person", "Group"}, {"Place"}),
-    _p("deportedFrom", rf"{_W}(?:was|were)\s+deported\s+from|{_W}(?:fut|furent)\s+déportée?s?\s+(?:de|depuis)|{_W}(?:werd|werden)\s+(?:vanuit|uit)\s+",
-       {"Person", "Group"}, {"Place"}),
-    _p("bornIn", r"(?:was\s+)?born\s+in|(?:est\s+)?née?\s+à|(?:werd\s+)?geboren\s+in",
-       {"Person"}, {"Place"}),
-    _p("diedIn", r"(?:\S+\s+){0,2}?(?:died|mort|morte|décédée?|overleed|stierf)\s+(?:in|at|à|au|te)",
-       {"Person"}, {"Place"}),
-    _p("tookPlaceAt", rf"{_W}(?:took place|was held|happened)\s+(?:in|at)(?:\s+the)?|{_W}(?:a eu lieu|s'est déroulée?|eut lieu)\s+(?:à|au|dans)(?:\s+la|\s+le|\s+l')?|{_W}vond\s+plaats\s+(?:in|op|bij)(?:\s+de|\s+het)?",
-       {"Event"}, {"Place", "Memorial"}),
-    _p("organisedBy", rf"(?:was\s+)?organi[sz]ed\s+by(?:\s+the)?|(?:fut\s+)?organisée?\s+par(?:\s+la|\s+le|\s+l')?|(?:werd\s+)?georganiseerd\s+door(?:\s+de|\s+het)?",
-       {"Event"}, {"Group"}),
-    _p("organisedBy", rf"{_W}organi[sz]ed(?:\s+the)?|{_W}a organisé(?:\s+la|\s+le|\s+l')?|{_W}organiseerde(?:\s+de|\s+het)?",
-       {"Event"}, {"Group"}, inverse=True),
-    _p("participatedIn", rf"{_W}(?:joined|took part in|participated in|attended)(?:\s+the)?|{_W}(?:ont participé à|a participé à|participèrent à)(?:\s+la|\s+le|\s+l')?|{_W}(?:namen deel aan|nam deel aan)(?:\s+de|\s+het)?",
-       {"Person", "Group"}, {"Event"}),
+    _p(
+        "memberOf",
+        rf"{_W}(?:was|became|were)\s+(?:a\s+|an\s+|one of the\s+)?(?:\w+\s+)?(?:member|members|agent|agents|leader|founders?)\s+of(?:\s+the)?"
+        rf"|{_W}(?:fut|était|devint|est)\s+(?:un\s+|une\s+)?(?:membre|agent|agente|cheffe?|dirigeante?)\s+(?:du|de la|de l'|des|de)"
+        rf"|{_W}(?:was|werd)\s+(?:een\s+)?(?:lid|agent|leider)\s+van(?:\s+de|\s+het)?"
+        rf"|{_W}joined(?:\s+the)?|{_W}(?:rejoint|rejoignit|a rejoint)(?:\s+le|\s+la|\s+l')?|{_W}sloot\s+zich\s+aan\s+bij(?:\s+de|\s+het)?",
+        {"Person"},
+        {"Group"},
+    ),
+    _p(
+        "foundedBy",
+        r"(?:was|were)\s+(?:founded|created|set up|established)\s+(?:in\s+\S+\s+)?by|(?:fut|a été)\s+(?:fondée?|créée?)\s+(?:en\s+\S+\s+)?par|(?:werd|is)\s+(?:opgericht|gesticht)\s+(?:in\s+\S+\s+)?door",
+        {"Group"},
+        {"Person"},
+    ),
+    _p(
+        "foundedBy",
+        r"(?:founded|created|set up)(?:\s+the)?|(?:fonda|a fondé|créa)(?:\s+le|\s+la|\s+l')?|(?:richtte|stichtte)(?:\s+de|\s+het)?",
+        {"Group"},
+        {"Person"},
+        inverse=True,
+    ),
+    _p(
+        "ledBy",
+        r"(?:was|were)\s+(?:led|headed|commanded|directed)\s+by|(?:fut|était)\s+(?:dirigée?|commandée?)\s+par|(?:werd)\s+(?:geleid|aangevoerd)\s+door|under the (?:leadership|command) of|sous la direction de|onder leiding van",
+        {"Group", "Event"},
+        {"Person"},
+    ),
+    _p(
+        "locatedIn",
+        r"(?:is|was|are|stands?|lies)?\s*(?:located|situated|set|built)?\s*(?:in|at|inside|within|on the grounds of)(?:\s+the)?|(?:est\s+|se trouve\s+)?(?:située?\s+)?(?:à|au|dans|en)(?:\s+la|\s+le|\s+l')?|(?:ligt|staat|is)?\s*(?:gelegen\s+)?(?:in|te)(?:\s+de|\s+het)?",
+        {"Memorial", "Place"},
+        {"Place"},
+        confidence=0.7,
+    ),
+    _p(
+        "commemorates",
+        rf"{_W}(?:commemorat\w*|honou?rs?|remembers|is dedicated to|pays tribute to)(?:\s+the)?|{_W}(?:commémor\w*|rend hommage à|honore|est dédiée? à)(?:\s+la|\s+le|\s+l'|\s+les)?|{_W}(?:herdenkt|eert|is gewijd aan)(?:\s+de|\s+het)?",
+        {"Memorial"},
+        ANY - {"Memorial"},
+    ),
+    _p(
+        "orderedBy",
+        rf"{_W}(?:was|were)\s+ordered\s+by(?:\s+king)?|{_W}(?:fut|a été)\s+(?:ordonnée?|décidée?)\s+par(?:\s+le roi)?|{_W}(?:werd)\s+(?:bevolen|besloten)\s+door(?:\s+koning)?",
+        {"Event"},
+        {"Person"},
+    ),
+    _p(
+        "executedAt",
+        r"(?:\S+\s+){0,6}?(?:executed|shot|put to death|exécutée?s?|fusillée?s?|geëxecuteerd|gefusilleerd)\s+(?:by firing squad\s+)?(?:in|at|au|à|dans|te|op)(?:\s+the|\s+la|\s+le|\s+l'|\s+de|\s+het)?",
+        {"Person"},
+        {"Place", "Memorial"},
+    ),
+    _p(
+        "deportedTo",
+        rf"{_W}(?:was|were)\s+deported\s+(?:from\s+\S+\s+)?to|{_W}(?:fut|furent|a été)\s+déportée?s?\s+(?:vers|à)|{_W}(?:werd|werden)\s+gedeporteerd\s+naar",
+        {"Person", "Group"},
+        {"Place"},
+    ),
+    _p(
+        "deportedFrom",
+        rf"{_W}(?:was|were)\s+deported\s+from|{_W}(?:fut|furent)\s+déportée?s?\s+(?:de|depuis)|{_W}(?:werd|werden)\s+(?:vanuit|uit)\s+",
+        {"Person", "Group"},
+        {"Place"},
+    ),
+    _p(
+        "bornIn",
+        r"(?:was\s+)?born\s+in|(?:est\s+)?née?\s+à|(?:werd\s+)?geboren\s+in",
+        {"Person"},
+        {"Place"},
+    ),
+    _p(
+        "diedIn",
+        r"(?:\S+\s+){0,2}?(?:died|mort|morte|décédée?|overleed|stierf)\s+(?:in|at|à|au|te)",
+        {"Person"},
+        {"Place"},
+    ),
+    _p(
+        "tookPlaceAt",
+        rf"{_W}(?:took place|was held|happened)\s+(?:in|at)(?:\s+the)?|{_W}(?:a eu lieu|s'est déroulée?|eut lieu)\s+(?:à|au|dans)(?:\s+la|\s+le|\s+l')?|{_W}vond\s+plaats\s+(?:in|op|bij)(?:\s+de|\s+het)?",
+        {"Event"},
+        {"Place", "Memorial"},
+    ),
+    _p(
+        "organisedBy",
+        r"(?:was\s+)?organi[sz]ed\s+by(?:\s+the)?|(?:fut\s+)?organisée?\s+par(?:\s+la|\s+le|\s+l')?|(?:werd\s+)?georganiseerd\s+door(?:\s+de|\s+het)?",
+        {"Event"},
+        {"Group"},
+    ),
+    _p(
+        "organisedBy",
+        rf"{_W}organi[sz]ed(?:\s+the)?|{_W}a organisé(?:\s+la|\s+le|\s+l')?|{_W}organiseerde(?:\s+de|\s+het)?",
+        {"Event"},
+        {"Group"},
+        inverse=True,
+    ),
+    _p(
+        "participatedIn",
+        rf"{_W}(?:joined|took part in|participated in|attended)(?:\s+the)?|{_W}(?:ont participé à|a participé à|participèrent à)(?:\s+la|\s+le|\s+l')?|{_W}(?:namen deel aan|nam deel aan)(?:\s+de|\s+het)?",
+        {"Person", "Group"},
+        {"Event"},
+    ),
 )
 
 #: Date properties, chosen by a verb before the date or by the subject's category.
 DATE_TRIGGERS: tuple[tuple[re.Pattern[str], str, frozenset[str]], ...] = (
-    (re.compile(r"dedicated|inaugurated|unveiled|inauguré|ingehuldigd|onthuld", re.I), "dedicatedOn", frozenset({"Memorial"})),
-    (re.compile(r"established|opened|built|erected|créé|établi|ouvert|érigé|opgericht|geopend|gebouwd", re.I), "establishedOn", frozenset({"Memorial", "Place"})),
+    (
+        re.compile(r"dedicated|inaugurated|unveiled|inauguré|ingehuldigd|onthuld", re.I),
+        "dedicatedOn",
+        frozenset({"Memorial"}),
+    ),
+    (
+        re.compile(
+            r"established|opened|built|erected|créé|établi|ouvert|érigé|opgericht|geopend|gebouwd",
+            re.I,
+        ),
+        "establishedOn",
+        frozenset({"Memorial", "Place"}),
+    ),
     (re.compile(r"founded|fondée?|opgericht", re.I), "foundedOn", frozenset({"Group"})),
     (re.compile(r"\bborn\b|\bnée?\b|geboren", re.I), "bornOn", frozenset({"Person"})),
-    (re.compile(r"\bdied\b|executed|killed|mort|morte|décédée?|exécutée?|fusillée?|overleden|gestorven|geëxecuteerd", re.I), "diedOn", frozenset({"Person"})),
+    (
+        re.compile(
+            r"\bdied\b|executed|killed|mort|morte|décédée?|exécutée?|fusillée?|overleden|gestorven|geëxecuteerd",
+            re.I,
+        ),
+        "diedOn",
+        frozenset({"Person"}),
+    ),
 )
 
 _NUMBER = r"(?P<number>\d{1,3}(?:[ ,.\u202f\u00a0]\d{3})+|\d+)"
@@ -88,12 +175,32 @@ _QUALIFIER = {
 }
 _QUAL = "|".join(rf"(?P<{k.replace(' ', '_')}>{v})" for k, v in _QUALIFIER.items())
 QUANTITIES: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = tuple(
-    (predicate, re.compile(rf"(?:(?:{_QUAL})\s+)?{_NUMBER}\s+(?:\w+\s+){{0,2}}?(?:{nouns})\b", re.I), frozenset(cats))
+    (
+        predicate,
+        re.compile(rf"(?:(?:{_QUAL})\s+)?{_NUMBER}\s+(?:\w+\s+){{0,2}}?(?:{nouns})\b", re.I),
+        frozenset(cats),
+    )
     for predicate, nouns, cats in (
-        ("helpedCount", r"servicemen|airmen|aviateurs|aviators|soldiers|soldats|piloten|vliegeniers|militaires|people to safety|escapers|evaders", {"ResistanceNetwork", "ResistanceMovement"}),
-        ("graveCount", r"crosses|graves|tombs|croix|tombes|sépultures|kruisen|graven|graftekens", {"Memorial"}),
-        ("participantCount", r"people|participants|personnes|participants|mensen|deelnemers|persons", {"Event"}),
-        ("victimCount", r"victims|dead|killed|died|victimes|morts|tués|slachtoffers|doden", {"Event", "Place", "Memorial"}),
+        (
+            "helpedCount",
+            r"servicemen|airmen|aviateurs|aviators|soldiers|soldats|piloten|vliegeniers|militaires|people to safety|escapers|evaders",
+            {"ResistanceNetwork", "ResistanceMovement"},
+        ),
+        (
+            "graveCount",
+            r"crosses|graves|tombs|croix|tombes|sépultures|kruisen|graven|graftekens",
+            {"Memorial"},
+        ),
+        (
+            "participantCount",
+            r"people|participants|personnes|participants|mensen|deelnemers|persons",
+            {"Event"},
+        ),
+        (
+            "victimCount",
+            r"victims|dead|killed|died|victimes|morts|tués|slachtoffers|doden",
+            {"Event", "Place", "Memorial"},
+        ),
         ("memberCount", r"members|membres|leden|agents", {"Group"}),
     )
 )
@@ -110,8 +217,9 @@ _PRONOUN = re.compile(r"\s*(?:(He|She|Hij|Zij|Ze)|(It|Het)|(Il|Elle))\b")
 _PRONOUN_CATEGORIES = ({"Person"}, {"Group", "Memorial", "Event"}, ANY)
 
 
-def pronoun_subjects(text: str, linked: Sequence[LinkedMention],
-                     sentences: Sequence[tuple[int, int]]) -> list[LinkedMention]:
+def pronoun_subjects(
+    text: str, linked: Sequence[LinkedMention], sentences: Sequence[tuple[int, int]]
+) -> list[LinkedMention]:
     """A sentence-initial pronoun ("She was deported to …") stands for the latest entity of a
     fitting category named before its sentence. Used for relations only, never output as a
     mention (the gold set does not annotate pronouns)."""
@@ -121,13 +229,23 @@ def pronoun_subjects(text: str, linked: Sequence[LinkedMention],
         if not match:
             continue
         categories = _PRONOUN_CATEGORIES[match.lastindex - 1 if match.lastindex else 2]
-        antecedent = next((m for m in reversed(linked) if m.mention.end <= start
-                           and m.entity.category in categories), None)
+        antecedent = next(
+            (
+                m
+                for m in reversed(linked)
+                if m.mention.end <= start and m.entity.category in categories
+            ),
+            None,
+        )
         if antecedent is not None:
-            mention = replace(antecedent.mention, text=match.group(match.lastindex or 0),
-                              start=match.start(match.lastindex or 0),
-                              end=match.end(match.lastindex or 0), sentence=(start, end),
-                              source="coreference")
+            mention = replace(
+                antecedent.mention,
+                text=match.group(match.lastindex or 0),
+                start=match.start(match.lastindex or 0),
+                end=match.end(match.lastindex or 0),
+                sentence=(start, end),
+                source="coreference",
+            )
             resolved.append(LinkedMention(mention, antecedent.entity, antecedent.confidence * 0.8))
     return resolved
 
@@ -148,42 +266,70 @@ def pattern_statements(text: str, linked: Sequence[LinkedMention]) -> list[State
                 and obj.entity.category in pattern.objects
                 and pattern.trigger.match(gap)
             ):
-                statements.append(Statement(
-                    subject.entity.id, pattern.predicate, obj.entity.id, True,
-                    left.mention.start, right.mention.end, left.mention.sentence, "pattern",
-                    round(pattern.confidence * min(left.confidence, right.confidence), 3),
-                ))
+                statements.append(
+                    Statement(
+                        subject.entity.id,
+                        pattern.predicate,
+                        obj.entity.id,
+                        True,
+                        left.mention.start,
+                        right.mention.end,
+                        left.mention.sentence,
+                        "pattern",
+                        round(pattern.confidence * min(left.confidence, right.confidence), 3),
+                    )
+                )
                 break
     return statements
 
 
-def date_statements(text: str, linked: Sequence[LinkedMention], dates: Sequence[DateMention],
-                    sentences: Sequence[tuple[int, int]]) -> list[Statement]:
+def date_statements(
+    text: str,
+    linked: Sequence[LinkedMention],
+    dates: Sequence[DateMention],
+    sentences: Sequence[tuple[int, int]],
+) -> list[Statement]:
     """A date attaches to the nearest preceding entity of its sentence that the verb fits."""
     statements: list[Statement] = []
     for date in dates:
         sentence = next((s for s in sentences if s[0] <= date.start < s[1]), None)
         if sentence is None:
             continue
-        before = [m for m in linked if m.mention.sentence == sentence and m.mention.end <= date.start]
+        before = [
+            m for m in linked if m.mention.sentence == sentence and m.mention.end <= date.start
+        ]
         for item in reversed(before):
             gap = text[item.mention.end : date.start]
             predicate = next(
-                (p for trigger, p, cats in DATE_TRIGGERS
-                 if item.entity.category in cats and trigger.search(gap)),
+                (
+                    p
+                    for trigger, p, cats in DATE_TRIGGERS
+                    if item.entity.category in cats and trigger.search(gap)
+                ),
                 "occurredOn" if item.entity.category == "Event" and len(gap) <= 40 else None,
             )
             if predicate is not None and len(gap) <= 120:
-                statements.append(Statement(
-                    item.entity.id, predicate, date.value, False, item.mention.start, date.end,
-                    sentence, "date", round(0.7 * item.confidence, 3), date=date,
-                ))
+                statements.append(
+                    Statement(
+                        item.entity.id,
+                        predicate,
+                        date.value,
+                        False,
+                        item.mention.start,
+                        date.end,
+                        sentence,
+                        "date",
+                        round(0.7 * item.confidence, 3),
+                        date=date,
+                    )
+                )
                 break
     return statements
 
 
-def quantity_statements(text: str, linked: Sequence[LinkedMention],
-                        sentences: Sequence[tuple[int, int]]) -> list[Statement]:
+def quantity_statements(
+    text: str, linked: Sequence[LinkedMention], sentences: Sequence[tuple[int, int]]
+) -> list[Statement]:
     """Numbers with their noun, attached to the nearest entity of a fitting category before them
     in the sentence (or the previous sentence)."""
     statements: list[Statement] = []
@@ -196,19 +342,34 @@ def quantity_statements(text: str, linked: Sequence[LinkedMention],
             scope = sentences[max(0, index - 1)][0], sentences[index][1]
             if categories & NETWORKS:  # what a network did: the network named last, anywhere before
                 scope = 0, sentences[index][1]
-            fitting = [m for m in linked if scope[0] <= m.mention.start < scope[1]
-                       and (m.entity.category in categories or m.entity.class_name in categories)]
+            fitting = [
+                m
+                for m in linked
+                if scope[0] <= m.mention.start < scope[1]
+                and (m.entity.category in categories or m.entity.class_name in categories)
+            ]
             preceding = [m for m in fitting if m.mention.start < position] or fitting
             if not preceding:
                 continue
             subject = preceding[-1] if preceding[-1].mention.start < position else preceding[0]
-            qualifier = next((k.replace("_", " ") for k, v in match.groupdict().items()
-                              if v and k != "number"), None)
-            statements.append(Statement(
-                subject.entity.id, predicate, _number(match.group("number")), False,
-                match.start(), match.end(), sentences[index], "quantity",
-                round(0.7 * subject.confidence, 3), qualifier=qualifier,
-            ))
+            qualifier = next(
+                (k.replace("_", " ") for k, v in match.groupdict().items() if v and k != "number"),
+                None,
+            )
+            statements.append(
+                Statement(
+                    subject.entity.id,
+                    predicate,
+                    _number(match.group("number")),
+                    False,
+                    match.start(),
+                    match.end(),
+                    sentences[index],
+                    "quantity",
+                    round(0.7 * subject.confidence, 3),
+                    qualifier=qualifier,
+                )
+            )
     return statements
 
 
@@ -218,15 +379,26 @@ _APPOSITION = re.compile(
 
 
 def apposition_statements(text: str, linked: Sequence[LinkedMention]) -> list[Statement]:
-    """"the X Memorial, the Citadel of Liège": a memorial followed by a place → located in."""
+    """ "the X Memorial, the Citadel of Liège": a memorial followed by a place → located in."""
     statements: list[Statement] = []
     for left, right in zip(linked, linked[1:], strict=False):
         gap = text[left.mention.end : right.mention.start]
-        if (left.entity.category == "Memorial" and right.entity.category == "Place"
-                and _APPOSITION.fullmatch(gap)):
-            statements.append(Statement(
-                left.entity.id, "locatedIn", right.entity.id, True, left.mention.start,
-                right.mention.end, left.mention.sentence, "apposition",
-                round(0.6 * min(left.confidence, right.confidence), 3),
-            ))
+        if (
+            left.entity.category == "Memorial"
+            and right.entity.category == "Place"
+            and _APPOSITION.fullmatch(gap)
+        ):
+            statements.append(
+                Statement(
+                    left.entity.id,
+                    "locatedIn",
+                    right.entity.id,
+                    True,
+                    left.mention.start,
+                    right.mention.end,
+                    left.mention.sentence,
+                    "apposition",
+                    round(0.6 * min(left.confidence, right.confidence), 3),
+                )
+            )
     return statements

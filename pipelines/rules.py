@@ -33,9 +33,14 @@ DEFINITE = re.compile(
     r"(?!\s+(?:of|de|du|des|van|d')\s)"
 )
 _DESCRIPTION_KIND = {
-    "memorial": "Memorial", "mémorial": "Memorial", "memoriaal": "Memorial",
-    "king": "king", "roi": "king", "koning": "king",
-    "citadel": "citadel", "citadelle": "citadel",
+    "memorial": "Memorial",
+    "mémorial": "Memorial",
+    "memoriaal": "Memorial",
+    "king": "king",
+    "roi": "king",
+    "koning": "king",
+    "citadel": "citadel",
+    "citadelle": "citadel",
 }
 
 
@@ -79,8 +84,16 @@ def event_mentions(
                 fitting = records
             if len(fitting) == 1:
                 found.append(
-                    Mention(match.group(), match.start(), match.end(), "Event", "rule",
-                            confidence, sentence, (fitting[0].id,))
+                    Mention(
+                        match.group(),
+                        match.start(),
+                        match.end(),
+                        "Event",
+                        "rule",
+                        confidence,
+                        sentence,
+                        (fitting[0].id,),
+                    )
                 )
     return found
 
@@ -92,7 +105,9 @@ def _matches_kind(linked: LinkedMention, kind: str, index: AuthorityIndex) -> bo
     record = index.records.get(entity.id)
     names = [n.lower() for n in record.names()] if record else []
     if kind == "king":
-        return entity.category == "Person" and any(n.startswith(("king ", "roi ", "koning ")) for n in names)
+        return entity.category == "Person" and any(
+            n.startswith(("king ", "roi ", "koning ")) for n in names
+        )
     return entity.category == "Place" and any(n.startswith(("citadel", "citadelle")) for n in names)
 
 
@@ -112,12 +127,22 @@ def definite_descriptions(
             continue  # part of a longer name ("the Memorial of Breendonk")
         kind = _DESCRIPTION_KIND[match.group(1).lower()]
         antecedent = next(
-            (item for item in reversed(linked)
-             if item.mention.end <= start and _matches_kind(item, kind, index)),
+            (
+                item
+                for item in reversed(linked)
+                if item.mention.end <= start and _matches_kind(item, kind, index)
+            ),
             None,
         )
         if antecedent is not None:
-            mention = Mention(match.group(1), start, end, antecedent.entity.category,
-                              "coreference", confidence, _sentence_of(start, sentences))
+            mention = Mention(
+                match.group(1),
+                start,
+                end,
+                antecedent.entity.category,
+                "coreference",
+                confidence,
+                _sentence_of(start, sentences),
+            )
             resolved.append(LinkedMention(mention, antecedent.entity, confidence))
     return resolved

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -43,7 +43,7 @@ def bundled_corpus() -> Path:
     return Path(str(resources.files("remembrance.corpus")))
 
 
-class ExtractFormat(str, Enum):
+class ExtractFormat(StrEnum):
     jsonl = "jsonl"
     ttl = "ttl"
     trig = "trig"
@@ -52,7 +52,8 @@ class ExtractFormat(str, Enum):
 @app.command()
 def build(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help="Text files or folders (default: the bundled corpus).")
+        list[Path] | None,
+        typer.Argument(help="Text files or folders (default: the bundled corpus)."),
     ] = None,
     store: StoreOption = None,
     prune: Annotated[bool, typer.Option(help="Remove documents that are not in PATHS.")] = False,
@@ -88,12 +89,19 @@ def build(
         extraction = nullcontext(run_extract)
     with open_store(location, read_only=False) as target, extraction as extractor:
         with Progress(
-            TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            console=console, transient=True,
+            TextColumn("extracting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
         ) as bar:
             task = bar.add_task("extract", total=total)
             report = run_build(
-                sources, target, prune=prune, extractor=extractor,
+                sources,
+                target,
+                prune=prune,
+                extractor=extractor,
                 progress=lambda n: bar.advance(task, n),
             )
         counts = target.query(
@@ -173,15 +181,35 @@ def evaluate(
     documents = load_gold(folder)
     scores = run_evaluate(documents, run_extract(read_gold_documents(documents)))
     out = Console(width=max(Console().width, 110))
-    table = Table("entities", "P exact", "R exact", "F1 exact", "P lenient", "R lenient",
-                  "F1 lenient", "gold", title=f"{folder}: {len(documents)} documents")
+    table = Table(
+        "entities",
+        "P exact",
+        "R exact",
+        "F1 exact",
+        "P lenient",
+        "R lenient",
+        "F1 lenient",
+        "gold",
+        title=f"{folder}: {len(documents)} documents",
+    )
     for key in sorted(scores.lenient, key=lambda k: (k == "overall", k)):
         e, le = scores.exact[key], scores.lenient[key]
-        table.add_row(key, *(f"{v:.3f}" for v in (e.precision, e.recall, e.f1, le.precision,
-                                                   le.recall, le.f1)), str(le.gold))
+        table.add_row(
+            key,
+            *(f"{v:.3f}" for v in (e.precision, e.recall, e.f1, le.precision, le.recall, le.f1)),
+            str(le.gold),
+        )
     for language, counts in sorted(scores.by_language.items()):
-        table.add_row(f"language {language}", "", "", "", f"{counts.precision:.3f}",
-                      f"{counts.recall:.3f}", f"{counts.f1:.3f}", str(counts.gold))
+        table.add_row(
+            f"language {language}",
+            "",
+            "",
+            "",
+            f"{counts.precision:.3f}",
+            f"{counts.recall:.3f}",
+            f"{counts.f1:.3f}",
+            str(counts.gold),
+        )
     out.print(table)
     cross = scores.cross_language
     out.print(
@@ -199,6 +227,8 @@ def evaluate(
         out.print(line, highlight=False)
 
 
-from remembrance import cli_sparql  # noqa: E402, F401  (registers query, serve, export, diff)
-from remembrance import cli_validate  # noqa: E402, F401  (registers validate)
-from remembrance import cli_network  # noqa: E402, F401  (registers show, network)
+from remembrance import (
+    cli_network,  # noqa: E402, F401  (registers show, network)
+    cli_sparql,  # noqa: E402, F401  (registers query, serve, export, diff)
+    cli_validate,  # noqa: E402, F401  (registers validate)
+)

@@ -5,7 +5,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from paths import SEED_003, SEEDS
 
 
@@ -35,8 +34,14 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _snapshot(store: Path) -> str:
-    return run("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
-               "--store", str(store), "--format", "csv").stdout
+    return run(
+        "query",
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+        "--store",
+        str(store),
+        "--format",
+        "csv",
+    ).stdout
 
 
 def test_missing_path(tmp_path: Path) -> None:
@@ -91,8 +96,9 @@ def test_bad_file_in_build_leaves_store(store: Path, tmp_path: Path) -> None:
 
 
 def test_query_prints_table_with_prefixes(store: Path) -> None:
-    result = run("query", "SELECT ?label WHERE { ?e rdfs:label ?label } LIMIT 5",
-                 "--store", str(store))
+    result = run(
+        "query", "SELECT ?label WHERE { ?e rdfs:label ?label } LIMIT 5", "--store", str(store)
+    )
     assert result.returncode == 0, result.stderr
     assert "label" in result.stdout and len(result.stdout.splitlines()) >= 5
 

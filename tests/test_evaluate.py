@@ -4,7 +4,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from remembrance.pipelines.evaluate import (
     GoldDocument,
     evaluate,
@@ -32,15 +31,33 @@ def _linked(text: str, start: int, category: str, entity_id: str) -> LinkedMenti
 
 
 def test_scorer_counts_exact_lenient_links_dates_relations() -> None:
-    gold = GoldDocument(Path("x.txt"), "en", {
-        "entities": [
-            {"start": 0, "end": 15, "text": "Andrée de Jongh", "category": "Person", "id": "andree-de-jongh"},
-            {"start": 24, "end": 34, "text": "Comet Line", "category": "Group", "id": "comet-line"},
-            {"start": 40, "end": 48, "text": "Brussels", "category": "Place", "id": "brussels"},
-        ],
-        "dates": [{"start": 52, "end": 56, "text": "1941", "value": "1941"}],
-        "relations": [{"subject": "comet-line", "predicate": "ledBy", "object": "andree-de-jongh"}],
-    })
+    gold = GoldDocument(
+        Path("x.txt"),
+        "en",
+        {
+            "entities": [
+                {
+                    "start": 0,
+                    "end": 15,
+                    "text": "Andrée de Jongh",
+                    "category": "Person",
+                    "id": "andree-de-jongh",
+                },
+                {
+                    "start": 24,
+                    "end": 34,
+                    "text": "Comet Line",
+                    "category": "Group",
+                    "id": "comet-line",
+                },
+                {"start": 40, "end": 48, "text": "Brussels", "category": "Place", "id": "brussels"},
+            ],
+            "dates": [{"start": 52, "end": 56, "text": "1941", "value": "1941"}],
+            "relations": [
+                {"subject": "comet-line", "predicate": "ledBy", "object": "andree-de-jongh"}
+            ],
+        },
+    )
     extraction = Extraction(
         Document("x.txt", TEXT, "en"),
         [
@@ -49,7 +66,11 @@ def test_scorer_counts_exact_lenient_links_dates_relations() -> None:
             _linked("Brussels", 40, "Place", "antwerp"),  # wrong link
         ],
         [DateMention("1941", 52, 56, "1941", date(1941, 1, 1), date(1941, 12, 31))],
-        [Statement("comet-line", "ledBy", "andree-de-jongh", True, 20, 34, (0, 57), "pattern", 0.8)],
+        [
+            Statement(
+                "comet-line", "ledBy", "andree-de-jongh", True, 20, 34, (0, 57), "pattern", 0.8
+            )
+        ],
     )
     scores = evaluate([gold], [extraction])
     assert scores.exact["overall"].tp == 2 and scores.lenient["overall"].tp == 3

@@ -5,7 +5,6 @@ import subprocess
 import sys
 
 import pytest
-
 from paths import SEED_000, SEED_003, SEEDS
 
 pytestmark = pytest.mark.skipif(not SEEDS.exists(), reason="../shared/seeds is not beside the repo")
@@ -15,7 +14,9 @@ pytestmark = pytest.mark.skipif(not SEEDS.exists(), reason="../shared/seeds is n
 def seed_003() -> dict:
     result = subprocess.run(
         [sys.executable, "-m", "remembrance", "extract", str(SEED_003), "--format", "jsonl"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     lines = result.stdout.splitlines()
     assert len(lines) == 1
@@ -34,8 +35,18 @@ def test_contract_shape(seed_003: dict) -> None:
     for entity in seed_003["entities"]:
         assert text[entity["start"] : entity["end"]] == entity["text"]
         assert entity["category"] in {"Person", "Group", "Place", "Memorial", "Event"}
-        assert set(entity) == {"text", "start", "end", "category", "class", "id", "label",
-                               "wikidata", "source", "confidence"}
+        assert set(entity) == {
+            "text",
+            "start",
+            "end",
+            "category",
+            "class",
+            "id",
+            "label",
+            "wikidata",
+            "source",
+            "confidence",
+        }
     for date in seed_003["dates"]:
         assert text[date["start"] : date["end"]] == date["text"]
         assert set(date) == {"text", "start", "end", "value", "earliest", "latest"}
@@ -73,7 +84,10 @@ def _relations(record: dict) -> set[tuple[str, str, str]]:
     def local(value: object) -> str:
         return str(value).rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
-    return {(local(r["subject"]), local(r["predicate"]), local(r["object"])) for r in record["relations"]}
+    return {
+        (local(r["subject"]), local(r["predicate"]), local(r["object"]))
+        for r in record["relations"]
+    }
 
 
 def test_relations(seed_003: dict) -> None:
@@ -91,7 +105,9 @@ def test_relations(seed_003: dict) -> None:
 def test_seed_000_builds_with_unspecified_year() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "remembrance", "extract", str(SEED_000)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     record = json.loads(result.stdout)
     assert {"text": "May 5", "value": "XXXX-05-05"}.items() <= record["dates"][0].items()
