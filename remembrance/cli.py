@@ -227,8 +227,5 @@ def evaluate(
         out.print(line, highlight=False)
 
 
-from remembrance import (
-    cli_network,  # noqa: E402, F401  (registers show, network)
-    cli_sparql,  # noqa: E402, F401  (registers query, serve, export, diff)
-    cli_validate,  # noqa: E402, F401  (registers validate)
-)
+# Register the commands defined in the other CLI modules.
+from remembrance import cli_network, cli_sparql, cli_validate  # noqa: E402, F401
