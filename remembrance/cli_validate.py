@@ -1,0 +1,33 @@
+"""``remembrance validate``: check the store against the SHACL shapes."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from remembrance.cli import StoreOption, _store_path, app, console
+from remembrance.config import base_iri
+from remembrance.graph.store import open_store
+
+
+@app.command()
+def validate(store: StoreOption = None) -> None:
+    """Validate every named graph of the store against ontology/shapes.ttl; exit 1 if it fails."""
+    from remembrance.graph.validate import validate as run_validate
+
+    with open_store(_store_path(store)) as source:
+        report = run_validate(source)
+    if report.violations:
+        table = Table()
+        for column in ("severity", "graph", "focus node", "path", "message", "value"):
+            table.add_column(column, overflow="fold")
+        base = base_iri()
+        for row in report.violations:
+            graph = row.graph.removeprefix(base)
+            table.add_row(row.severity, graph, row.focus, row.path, row.message, row.value)
+        Console().print(table)
+    verdict = "conforms" if report.conforms else "does not conform"
+    console.print(f"{report.graphs} graphs validated: {len(report.violations)} results; {verdict}")
+    if not report.conforms:
+        raise typer.Exit(1)
