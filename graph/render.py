@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 import networkx as nx
 
@@ -41,6 +41,7 @@ EDGE_LABEL_LIMIT = 200
 SMOOTH_EDGE_LIMIT = 1000
 IMPROVED_LAYOUT_LIMIT = 100
 SizeBy = Literal["degree", "sources"]
+AUTHORITY = "authority record"
 
 
 @cache
@@ -98,98 +99,79 @@ def _clip(sentence: str) -> str:
     return sentence[: MAX_SENTENCE_CHARS - 1] + "…"
 
 
-class Evidence(NamedTuple):
-    """What the edges between two nodes say: predicates, total weight, sources, sentences."""
-
-    predicates: list[str]
-    weight: float
-    sources: list[str]
-    sentences: list[str]
-
-
-def evidence(edges: list[Mapping[str, Any]]) -> Evidence:
-    """The merged evidence of the parallel edges between two nodes."""
-    predicates: set[str] = set()
-    sources: set[str] = set()
-    sentences: set[str] = set()
-    weight = 0.0
-    for edge in edges:
-        predicates.add(edge.get("predicate") or "linked")
-        weight += edge.get("weight") or 1
-        sources.update(edge.get("sources") or ())
-        sentences.update(edge.get("sentences") or ())
-        if edge.get("authority"):
-            sources.add("authority record")
-    return Evidence(sorted(predicates), weight, sorted(sources), sorted(sentences))
+def merge_edges(edges: list[Mapping[str, Any]]) -> dict[str, Any]:
+    """One edge for the parallel edges between two nodes: predicates joined, weights added,
+    sources and sentences united, ``authority`` if any of them comes from a record."""
+    return {
+        "predicate": ", ".join(sorted({edge.get("predicate") or "linked" for edge in edges})),
+        "weight": sum(edge.get("weight") or 1 for edge in edges),
+        "sources": sorted({s for edge in edges for s in edge.get("sources") or ()}),
+        "sentences": sorted({s for edge in edges for s in edge.get("sentences") or ()}),
+        "authority": any(edge.get("authority") for edge in edges),
+    }
 
 
-def _sizes(graph: nx.Graph, size_by: SizeBy) -> dict[Any, float]:
+def _edge_list(graph: nx.Graph) -> list[tuple[Any, Any, Mapping[str, Any]]]:
+    if not graph.is_multigraph():
+        return list(graph.edges(data=True))
+    grouped: dict[tuple[Any, Any], list[Mapping[str, Any]]] = defaultdict(list)
+    for u, v, attributes in graph.edges(data=True):
+        grouped[u, v].append(attributes)
+    return [(u, v, merge_edges(group)) for (u, v), group in grouped.items()]
+
+
+def _sizes(graph: nx.Graph, size_by: SizeBy) -> list[float]:
     if size_by == "degree":
-        values = dict(graph.degree())
+        values = [d for _, d in graph.degree()]
     else:
-        values = {n: int(s or 0) for n, s in graph.nodes(data="sources")}
-    top = max(values.values(), default=0) or 1
-    return {n: round(8 + 30 * math.sqrt(v / top), 1) for n, v in values.items()}
+        values = [int(s or 0) for _, s in graph.nodes(data="sources")]
+    top = max(values, default=0) or 1
+    return [round(8 + 30 * math.sqrt(v / top), 1) for v in values]
 
 
 def vis_data(graph: nx.Graph, size_by: SizeBy = "degree") -> dict[str, Any]:
-    """Nodes, edges and source titles for the page; parallel edges become one edge.
+    """Nodes, edges and source titles for the page, as columns (lists by attribute).
 
-    Each node's ``info`` is [category, degree, sources, dates, IRI]; each edge's ``info`` is
-    [predicates, weight, source indices, sentences (at most MAX_SENTENCES), sentences left out].
-    The page's script turns them into plain-text tooltips.
+    Parallel edges between two nodes become one (`merge_edges`). Edge ``sources`` index the
+    ``sources`` list of titles; ``sentences`` holds at most MAX_SENTENCES clipped sentences and
+    ``more`` the number left out. The page's script turns the columns into vis-network items
+    with plain-text tooltips.
     """
     index = {node: i for i, node in enumerate(graph.nodes)}
-    degree = dict(graph.degree())
-    sizes = _sizes(graph, size_by)
-    nodes = []
-    for node, attributes in graph.nodes(data=True):
-        color, shape = style(attributes.get("category"))
-        info = [
-            attributes.get("category") or "entity",
-            degree[node],
-            int(attributes.get("sources") or 0),
-            _dates_text(attributes),
-            str(node),
-        ]
-        label = str(attributes.get("label", node))
-        nodes.append(
-            {
-                "id": index[node],
-                "label": label,
-                "color": color,
-                "shape": shape,
-                "size": sizes[node],
-                "info": info,
-            }
-        )
-    grouped: dict[tuple[int, int], list[Mapping[str, Any]]] = defaultdict(list)
-    for u, v, attributes in graph.edges(data=True):
-        grouped[index[u], index[v]].append(attributes)
-    labelled = len(grouped) <= EDGE_LABEL_LIMIT
+    styles = {category: i for i, category in enumerate(CATEGORY_STYLES)}
+    attributes = [a for _, a in graph.nodes(data=True)]
+    nodes = {
+        "label": [str(a.get("label", n)) for n, a in zip(index, attributes, strict=True)],
+        "category": [a.get("category") or "entity" for a in attributes],
+        "style": [styles.get(a.get("category"), len(styles)) for a in attributes],
+        "size": _sizes(graph, size_by),
+        "degree": [d for _, d in graph.degree()],
+        "sources": [int(a.get("sources") or 0) for a in attributes],
+        "dates": [_dates_text(a) for a in attributes],
+        "iri": [str(n) for n in index],
+    }
+    listed = _edge_list(graph)
+    found = [a for _, _, a in listed]
+    predicates = [str(a.get("predicate") or "linked") for a in found]
+    sentences = [list(a.get("sentences") or ()) for a in found]
     titles: dict[str, int] = {}
-    edges = []
-    for (u, v), group in grouped.items():
-        found = evidence(group)
-        shown = [_clip(s) for s in found.sentences[:MAX_SENTENCES]]
-        sources = [titles.setdefault(s, len(titles)) for s in found.sources]
-        edge: dict[str, Any] = {
-            "from": u,
-            "to": v,
-            "width": round(1 + math.log2(found.weight), 2) if found.weight > 1 else 1,
-            "info": [
-                ", ".join(found.predicates),
-                found.weight,
-                sources,
-                shown,
-                len(found.sentences) - len(shown),
-            ],
-        }
-        predicates = [p for p in found.predicates if p not in ("linked", "comention")]
-        if labelled and predicates:
-            edge["label"] = ", ".join(predicates)
-        edges.append(edge)
-    return {"nodes": nodes, "edges": edges, "sources": list(titles)}
+    labelled = len(listed) <= EDGE_LABEL_LIMIT
+    edges = {
+        "from": [index[u] for u, _, _ in listed],
+        "to": [index[v] for _, v, _ in listed],
+        "predicates": predicates,
+        "label": [p if labelled and p not in ("linked", "comention") else None for p in predicates],
+        "weight": [a.get("weight") or 1 for a in found],
+        "sources": [
+            [titles.setdefault(s, len(titles)) for s in a.get("sources") or ()]
+            + ([titles.setdefault(AUTHORITY, len(titles))] if a.get("authority") else [])
+            for a in found
+        ],
+        "sentences": [[_clip(s) for s in group[:MAX_SENTENCES]] for group in sentences],
+        "more": [max(0, len(group) - MAX_SENTENCES) for group in sentences],
+    }
+    palette = [*CATEGORY_STYLES.values(), OTHER_STYLE]
+    return {"nodes": nodes, "edges": edges, "sources": list(titles), "styles": palette}
 
 
 def vis_options(nodes: int, edges: int, directed: bool, iterations: int) -> dict[str, Any]:
@@ -236,28 +218,32 @@ _SCRIPT = r"""
 (function () {
   var data = JSON.parse(document.getElementById("network-data").textContent);
   var status = document.getElementById("status");
-  var labels = data.nodes.map(function (n) { return n.label; });
-  data.nodes.forEach(function (n) {
-    var i = n.info;
-    var lines = [n.label, i[0] + " · " + i[1] + " links · mentioned in " + i[2] +
-                 (i[2] === 1 ? " document" : " documents")];
-    if (i[3]) lines.push(i[3]);
-    lines.push(i[4]);
-    n.title = lines.join("\n");
+  var N = data.nodes, E = data.edges;
+  var nodes = N.label.map(function (label, i) {
+    var lines = [label, N.category[i] + " · " + N.degree[i] + " links · mentioned in " +
+                 N.sources[i] + (N.sources[i] === 1 ? " document" : " documents")];
+    if (N.dates[i]) lines.push(N.dates[i]);
+    lines.push(N.iri[i]);
+    var style = data.styles[N.style[i]];
+    return {id: i, label: label, title: lines.join("\n"), color: style[0], shape: style[1],
+            size: N.size[i]};
   });
-  data.edges.forEach(function (e) {
-    var i = e.info;
-    var lines = [labels[e.from] + " — " + i[0] + " → " + labels[e.to], "weight " + i[1]];
-    if (i[2].length) lines.push("Sources:");
-    i[2].forEach(function (s) { lines.push("• " + data.sources[s]); });
-    if (i[3].length) lines.push("Evidence:");
-    i[3].forEach(function (s) { lines.push("“" + s + "”"); });
-    if (i[4]) lines.push("(+" + i[4] + " more)");
-    e.title = lines.join("\n");
+  var edges = E.from.map(function (from, i) {
+    var lines = [N.label[from] + " — " + E.predicates[i] + " → " + N.label[E.to[i]],
+                 "weight " + E.weight[i]];
+    if (E.sources[i].length) lines.push("Sources:");
+    E.sources[i].forEach(function (s) { lines.push("• " + data.sources[s]); });
+    if (E.sentences[i].length) lines.push("Evidence:");
+    E.sentences[i].forEach(function (s) { lines.push("“" + s + "”"); });
+    if (E.more[i]) lines.push("(+" + E.more[i] + " more)");
+    var edge = {id: i, from: from, to: E.to[i], title: lines.join("\n"),
+                width: E.weight[i] > 1 ? 1 + Math.log2(E.weight[i]) : 1};
+    if (E.label[i]) edge.label = E.label[i];
+    return edge;
   });
   var network = new vis.Network(
     document.getElementById("network"),
-    {nodes: new vis.DataSet(data.nodes), edges: new vis.DataSet(data.edges)},
+    {nodes: new vis.DataSet(nodes), edges: new vis.DataSet(edges)},
     data.options
   );
   network.on("stabilizationProgress", function (p) {
@@ -305,14 +291,14 @@ def render_html(
     """
     shown, omitted = node_budget(graph, max_nodes, keep)
     data = vis_data(shown, size_by)
-    nodes, edges = data["nodes"], data["edges"]
-    data["options"] = vis_options(len(nodes), len(edges), shown.is_directed(), iterations)
+    nodes, edges = len(data["nodes"]["label"]), len(data["edges"]["from"])
+    data["options"] = vis_options(nodes, edges, shown.is_directed(), iterations)
     script, css = _vis_assets()
-    note = f"{len(nodes)} nodes, {len(edges)} links"
+    note = f"{nodes} nodes, {edges} links"
     if omitted:
         note += (
             f". {omitted} less connected node{'s' if omitted != 1 else ''} left out "
-            f"(showing the {len(nodes)} most connected of {graph.number_of_nodes()})"
+            f"(showing the {nodes} most connected of {graph.number_of_nodes()})"
         )
     head = f"<style>{css}</style>\n<style>{_CSS}</style>\n<script>{script}</script>"
     body = (
