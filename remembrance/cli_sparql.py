@@ -11,6 +11,7 @@ line ``# graph version: <version>`` (read it with ``pandas.read_csv(…, comment
 from __future__ import annotations
 
 import json
+import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -255,6 +256,7 @@ def serve(
             f"  remembrance query --endpoint {server.url} --name entities-by-category",
         ]
         console.print("\n".join(lines), highlight=False, soft_wrap=True)
+        signal.signal(signal.SIGTERM, signal.default_int_handler)  # stop the child on TERM too
         try:
             server.process.wait()
         except KeyboardInterrupt:
