@@ -98,7 +98,11 @@ def _text(results: Graph, node: Node | None) -> str:
         return "[blank node]"
     if isinstance(node, Literal):
         return repr(str(node)) if node.datatype is None else f"{node!s} ({node.datatype})"
-    return results.namespace_manager.normalizeUri(node)
+    return results.namespace_manager.normalizeUri(str(node))
+
+
+def _severity(node: Node | None) -> str:
+    return SEVERITIES.get(node, "Violation") if isinstance(node, URIRef) else "Violation"
 
 
 def validate_graph(graph: Graph, name: str = "") -> list[Violation]:
@@ -120,7 +124,7 @@ def validate_graph(graph: Graph, name: str = "") -> list[Violation]:
                 focus=_text(results, results.value(result, SH.focusNode)),
                 path=_path(results, results.value(result, SH.resultPath)),
                 message=str(message) if message is not None else "",
-                severity=SEVERITIES.get(results.value(result, SH.resultSeverity), "Violation"),  # type: ignore[arg-type]
+                severity=_severity(results.value(result, SH.resultSeverity)),
                 graph=name,
                 value=_text(results, results.value(result, SH.value)),
             )
@@ -173,7 +177,7 @@ def _category_conflicts(target: Store | Dataset) -> list[Violation]:
     namespaces = names.namespace_manager
     return [
         Violation(
-            focus=namespaces.normalizeUri(row[0]),  # type: ignore[index]
+            focus=namespaces.normalizeUri(str(row[0])),  # type: ignore[index]
             path="rem:category",
             message="the entity has several categories (in one graph or across graphs)",
             severity="Violation",
