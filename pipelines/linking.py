@@ -77,14 +77,14 @@ def select(
     return best[2] if best else None
 
 
-def local_entity(mention: Mention, index: AuthorityIndex) -> Entity:
-    """A new entity named after the mention; its id never collides with an authority record."""
+def local_entity(mention: Mention) -> Entity:
+    """A new entity named after the mention, shared by every mention of that name and category."""
     key = normalise_label(mention.text)
     for prefix in _LEADING:
         key = key.removeprefix(prefix)
-    slug = slugify(key)
-    if slug in index.records:
-        slug = f"{slug}-{mention.category.lower()}"
+    # The category is part of the id: a name the NER tags as a person in one text and as a
+    # group in another names two things, and an id never collides with an authority record.
+    slug = f"{slugify(key)}-{mention.category.lower()}"
     label = mention.text[len(mention.text) - len(key) :]
     return Entity(slug, label.strip(), mention.category, mention.category, local=True)
 
@@ -135,10 +135,10 @@ def link_mentions(
         if chosen is not None:
             entity = index.records[chosen.entity_id].entity()
             linked.append(
-                LinkedMention(mention, entity, round(mention.confidence * chosen.score, 3))
+                LinkedMention(mention, entity, round(min(1.0, mention.confidence * chosen.score), 3))
             )
         elif (antecedent := _short_form_of(mention, linked)) is not None:
             linked.append(LinkedMention(mention, antecedent.entity, antecedent.confidence * 0.9))
         else:
-            linked.append(LinkedMention(mention, local_entity(mention, index), mention.confidence))
+            linked.append(LinkedMention(mention, local_entity(mention), mention.confidence))
     return linked

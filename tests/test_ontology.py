@@ -217,24 +217,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Report:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="pipelines/linking.py local_entity: a local entity's slug ignores its category, so "
-    "'Leopold' (ner PER and ORG) and 'Ruysbroeck' (Person and Place) get several categories",
-    strict=False,
-)
 def test_built_corpus_conforms(built: Report) -> None:
     assert built.graphs > 40
     assert built.conforms, built.violations
-
-
-@pytest.mark.slow
-def test_built_corpus_only_fails_on_local_entity_categories(built: Report) -> None:
-    others = [
-        v
-        for v in built.violations
-        if not v.focus.startswith("ent:") or v.path not in ("rdf:type", "rem:category")
-    ]
-    assert others == []
 
 
 def test_documentation_is_up_to_date(ontology: Graph) -> None:
