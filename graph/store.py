@@ -136,6 +136,15 @@ class OxigraphGeneration(Store):
         if self.ox.contains_named_graph(target):
             self.ox.remove_graph(target)
 
+    def load_nquads(self, path: Path) -> None:
+        """Add an N-Quads file with Oxigraph's bulk loader (not atomic: use inside ``writing()``)."""
+        if self.read_only:
+            raise StoreError(f"{self.location}: the store is open read-only")
+        try:
+            self.ox.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError) as error:
+            raise StoreError(f"{path}: cannot load into {self.location}: {error}") from None
+
     def close(self) -> None:
         if self.inner is not None and not self.read_only:
             self.inner.flush()
@@ -172,7 +181,7 @@ class EmbeddedStore(Store):
             del store
             gc.collect()
             self._point_to(first)
-        except PermissionError as error:
+        except OSError as error:  # e.g. no permission, or a path under a regular file
             raise StoreError(f"{self.root}: cannot write the store: {error.strerror}") from None
 
     def _point_to(self, generation: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -10,7 +11,10 @@ from rdflib import Graph
 from remembrance.config import base_iri
 
 ONTOLOGY_IRI = "https://w3id.org/remembrance/ontology"
-_ROOT = Path(str(resources.files("remembrance.ontology")))
+#: A folder laid out like the package's ontology folder (remembrance.ttl, shapes.ttl,
+#: authority/*.ttl) to use instead of it, read once at import: for trying out edited records.
+ONTOLOGY_DIR_ENV = "REMEMBRANCE_ONTOLOGY_DIR"
+_ROOT = Path(os.environ.get(ONTOLOGY_DIR_ENV) or str(resources.files("remembrance.ontology")))
 ONTOLOGY_FILE = _ROOT / "remembrance.ttl"
 SHAPES_FILE = _ROOT / "shapes.ttl"
 AUTHORITY_DIR = _ROOT / "authority"

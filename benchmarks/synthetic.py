@@ -1,0 +1,153 @@
+"""Synthetic inputs of any size: texts built from the authority records, and N-Quads in the
+shape of graph/MODEL.md (authority labels, document graphs with mentions and dated statements)."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from remembrance.pipelines.authority import load_index
+
+TEMPLATES = {
+    "en": [
+        "{person} joined {group} in {place} in {year}.",
+        "In {month} {year}, {person} was arrested in {place} and taken to {place2}.",
+        "{group} helped about {n} airmen to cross {place} before {year}.",
+        "The {memorial} recalls those of {group} who died in {place}.",
+        "On {day} {month} {year} {person} met members of {group} near {memorial}.",
+    ],
+    "fr": [
+        "{person} rejoignit {group} à {place} en {year}.",
+        "En {month_fr} {year}, {person} fut arrêté à {place} et conduit à {place2}.",
+        "{group} aida environ {n} aviateurs à traverser {place} avant {year}.",
+        "Le {memorial} rappelle les membres de {group} morts à {place}.",
+    ],
+    "nl": [
+        "{person} sloot zich in {year} in {place} aan bij {group}.",
+        "In {month_nl} {year} werd {person} in {place} gearresteerd en naar {place2} gebracht.",
+        "{group} hielp ongeveer {n} piloten om {place} over te steken voor {year}.",
+    ],
+}
+MONTHS = ["January", "March", "May", "July", "September", "November"]
+MONTHS_FR = ["janvier", "mars", "mai", "juillet", "septembre", "novembre"]
+MONTHS_NL = ["januari", "maart", "mei", "juli", "september", "november"]
+
+
+def write_corpus(
+    folder: Path, documents: int, *, words: int = 150, languages: str = "en fr nl", seed: int = 1
+) -> int:
+    """Write `documents` texts of about `words` words (with metadata); return the word count."""
+    rng = random.Random(seed)
+    index = load_index()
+    by_category: dict[str, list[dict[str, str]]] = {}
+    for record in index.records.values():
+        by_category.setdefault(record.category, []).append(record.labels)
+    folder.mkdir(parents=True, exist_ok=True)
+    total = 0
+    chosen = languages.split()
+    for number in range(documents):
+        language = chosen[number % len(chosen)]
+
+        def name(category: str, language: str = language) -> str:
+            labels = rng.choice(by_category[category])
+            return labels.get(language) or next(iter(labels.values()))
+
+        sentences: list[str] = []
+        count = 0
+        while count < words:
+            sentence = rng.choice(TEMPLATES[language]).format(
+                person=name("Person"),
+                group=name("Group"),
+                place=name("Place"),
+                place2=name("Place"),
+                memorial=name("Memorial"),
+                year=rng.randint(1940, 1945),
+                day=rng.randint(1, 28),
+                n=rng.randint(10, 900),
+                month=rng.choice(MONTHS),
+                month_fr=rng.choice(MONTHS_FR),
+                month_nl=rng.choice(MONTHS_NL),
+            )
+            sentences.append(sentence)
+            count += len(sentence.split())
+        total += count
+        stem = folder / f"doc-{number:06d}"
+        stem.with_suffix(".txt").write_text(" ".join(sentences) + "\n", encoding="utf-8")
+        meta = {"title": f"Synthetic {number}", "language": language, "published": "1946"}
+        stem.with_suffix(".json").write_text(json.dumps(meta), encoding="utf-8")
+    return total
+
+
+BASE = "https://w3id.org/remembrance/"
+REM = "https://w3id.org/remembrance/ontology#"
+RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
+XSD_DATE = "<http://www.w3.org/2001/XMLSchema#date>"
+CATEGORIES = ["Person", "Group", "Place", "Memorial", "Event"]
+
+
+def write_nquads(path: Path, entities: int, graphs: int, *, seed: int = 1) -> int:
+    """Write an N-Quads file (3 quads per entity, ~76 per document graph); return the quad count."""
+    rng = random.Random(seed)
+    authority = f"<{BASE}graph/authority>"
+    lines = 0
+    with path.open("w", encoding="utf-8") as out:
+        for e in range(entities):
+            node = f"<{BASE}entity/e{e}>"
+            category = CATEGORIES[e % 5]
+            out.write(f'{node} {LABEL} "Entity {e}" {authority} .\n')
+            out.write(f"{node} {RDF_TYPE} <{REM}{category}> {authority} .\n")
+            out.write(f'{node} <{REM}category> "{category}" {authority} .\n')
+            lines += 3
+        for g in range(graphs):
+            doc = f"<{BASE}document/d{g}>"
+            quads = [
+                (doc, RDF_TYPE, f"<{REM}Document>"),
+                (doc, f"<{REM}language>", f'"{("en", "fr", "nl")[g % 3]}"'),
+                (doc, "<http://purl.org/dc/terms/title>", f'"Document {g}"'),
+                (doc, "<http://purl.org/dc/terms/issued>", f'"1946-01-01"^^{XSD_DATE}'),
+            ]
+            for m in range(8):
+                mention = f"<{BASE}mention/d{g}/{m * 10}-{m * 10 + 5}>"
+                entity = f"<{BASE}entity/e{int(entities * rng.random() ** 3)}>"  # skewed
+                quads += [
+                    (mention, RDF_TYPE, f"<{REM}Mention>"),
+                    (mention, f"<{REM}refersTo>", entity),
+                    (mention, f"<{REM}inDocument>", doc),
+                    (mention, f"<{REM}text>", f'"name {m}"'),
+                    (
+                        mention,
+                        f"<{REM}start>",
+                        f'"{m * 10}"^^<http://www.w3.org/2001/XMLSchema#integer>',
+                    ),
+                ]
+            for s in range(4):
+                statement = f"<{BASE}statement/d{g}/{s}>"
+                day = rng.randint(0, 6 * 365)
+                year, rest = 1940 + day // 365, day % 365
+                earliest = f"{year}-{rest // 31 % 12 + 1:02d}-{rest % 28 + 1:02d}"
+                quads += [
+                    (statement, RDF_TYPE, f"<{REM}Statement>"),
+                    (
+                        statement,
+                        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#subject>",
+                        f"<{BASE}entity/e{rng.randrange(entities)}>",
+                    ),
+                    (
+                        statement,
+                        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate>",
+                        f"<{REM}occurredOn>",
+                    ),
+                    (statement, f"<{REM}inDocument>", doc),
+                    (statement, f"<{REM}earliest>", f'"{earliest}"^^{XSD_DATE}'),
+                    (statement, f"<{REM}latest>", f'"{earliest}"^^{XSD_DATE}'),
+                    (
+                        statement,
+                        f"<{REM}confidence>",
+                        '"0.8"^^<http://www.w3.org/2001/XMLSchema#decimal>',
+                    ),
+                ]
+            out.writelines(f"{s} {p} {o} {doc} .\n" for s, p, o in quads)
+            lines += len(quads)
+    return lines

@@ -1,0 +1,173 @@
+"""Bad input through the CLI (build and extract): a one-line error or warning naming the file,
+never a traceback, and the store left as it was. Extends tests/test_cli_errors.py."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from remembrance.ontology.files import AUTHORITY_DIR
+from remembrance.pipelines.reader import MAX_CHARACTERS
+
+GOOD = "The Comet Line was founded in Brussels in 1941 by Andrée de Jongh."
+
+
+def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "remembrance", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200", **env},
+    )
+
+
+def one_line_error(result: subprocess.CompletedProcess[str], *needles: str) -> str:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.strip().splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+    return lines[0]
+
+
+def snapshot(store: Path) -> str:
+    result = run(
+        "query",
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
+        "--store",
+        str(store),
+        "--format",
+        "csv",
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("built")
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    location = folder / "store"
+    result = run("build", str(folder / "good.txt"), "--store", str(location))
+    assert result.returncode == 0, result.stderr
+    return location
+
+
+def bad_files(folder: Path) -> dict[str, tuple[Path, str]]:
+    """Bad inputs, each with a word its error must contain."""
+    folder.mkdir(exist_ok=True)
+    empty = folder / "empty.txt"
+    empty.write_text("\n\n")
+    binary = folder / "binary.txt"
+    binary.write_bytes(b"GIF89a\x00\x01\x00\x00" * 10)
+    huge = folder / "huge.txt"
+    with huge.open("w", encoding="utf-8") as out:
+        for _ in range(50 * 1024 * 1024 // len(GOOD) + 1):
+            out.write(GOOD + "\n")
+    long = folder / "long.txt"  # few bytes over the limit in characters, under it in bytes x4
+    long.write_text((GOOD + "\n") * (MAX_CHARACTERS // len(GOOD) + 10), encoding="utf-8")
+    undated = folder / "undated.txt"
+    undated.write_text(GOOD)
+    (folder / "undated.json").write_text('{"published": "spring 1943"}')
+    klingon = folder / "klingon.txt"
+    klingon.write_text(GOOD)
+    (folder / "klingon.json").write_text('{"language": "tlh"}')
+    list_meta = folder / "list.txt"
+    list_meta.write_text(GOOD)
+    (folder / "list.json").write_text('["not", "an", "object"]')
+    return {
+        "empty": (empty, "empty file"),
+        "binary": (binary, "binary"),
+        "50 MB": (huge, "1,000,000 characters"),
+        "over max_length": (long, "1,000,000 characters"),
+        "published": (folder / "undated.json", "published"),
+        "language": (folder / "klingon.json", "'tlh'"),
+        "metadata list": (folder / "list.json", "malformed"),
+    }
+
+
+@pytest.fixture(scope="module")
+def bad(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str]]:
+    return bad_files(tmp_path_factory.mktemp("bad"))
+
+
+CASES = ["empty", "binary", "50 MB", "over max_length", "published", "language", "metadata list"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", CASES)
+def test_build_refuses_and_keeps_the_store(
+    case: str, bad: dict[str, tuple[Path, str]], store: Path
+) -> None:
+    path, needle = bad[case]
+    before = snapshot(store)
+    text = path.with_suffix(".txt")
+    one_line_error(run("build", str(text), "--store", str(store)), path.name, needle)
+    assert snapshot(store) == before
+
+
+@pytest.mark.parametrize("case", ["50 MB", "over max_length", "published", "language"])
+def test_extract_refuses(case: str, bad: dict[str, tuple[Path, str]]) -> None:
+    path, needle = bad[case]
+    one_line_error(run("extract", str(path.with_suffix(".txt"))), path.name, needle)
+
+
+@pytest.mark.slow
+def test_duplicated_document_is_built_once(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(GOOD, encoding="utf-8")
+    result = run("build", str(tmp_path), "--store", str(tmp_path / "store"))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    warning = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warning) == 1 and "a.txt" in warning[0] and "b.txt" in warning[0]
+    assert "1 documents (1 extracted" in result.stderr
+
+
+@pytest.mark.slow
+def test_broken_turtle_in_the_ontology_folder(tmp_path: Path, store: Path) -> None:
+    ontology = tmp_path / "ontology"
+    shutil.copytree(AUTHORITY_DIR.parent, ontology, ignore=shutil.ignore_patterns("*.py"))
+    broken = ontology / "authority" / "people.ttl"
+    broken.write_text(broken.read_text(encoding="utf-8") + "\n<entity/x> a rem:Person ;;; [\n")
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    before = snapshot(store)
+    env = {"REMEMBRANCE_ONTOLOGY_DIR": str(ontology)}
+    for command in (["build", "--store", str(store)], ["extract"]):
+        result = run(command[0], str(tmp_path / "good.txt"), *command[1:], **env)
+        one_line_error(result, "people.ttl", "invalid Turtle")
+    assert snapshot(store) == before
+
+
+def test_store_under_a_regular_file(tmp_path: Path) -> None:
+    """chmod 000 does not stop root (the tests' user): a path under a file is unwritable for all."""
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    location = blocker / "store"
+    one_line_error(
+        run("build", str(tmp_path / "good.txt"), "--store", str(location)), str(location)
+    )
+    one_line_error(run("query", "ASK {}", "--store", str(location)), str(location))
+    assert blocker.read_text() == "not a folder"
+
+
+def test_folder_that_is_not_a_store(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("mine")
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    one_line_error(
+        run("build", str(tmp_path / "good.txt"), "--store", str(tmp_path)),
+        str(tmp_path),
+        "not a remembrance store",
+    )
+    assert (tmp_path / "notes.md").read_text() == "mine"
+
+
+def test_store_whose_generation_is_gone(tmp_path: Path, store: Path) -> None:
+    copy = tmp_path / "store"
+    shutil.copytree(store, copy, symlinks=True)
+    shutil.rmtree((copy / "current").resolve())
+    one_line_error(run("query", "ASK {}", "--store", str(copy)), str(copy))
