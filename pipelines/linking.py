@@ -134,9 +134,8 @@ def link_mentions(
         chosen = select(mention, proposed, index, context_ids, nearby)
         if chosen is not None:
             entity = index.records[chosen.entity_id].entity()
-            linked.append(
-                LinkedMention(mention, entity, round(min(1.0, mention.confidence * chosen.score), 3))
-            )
+            confidence = round(min(1.0, mention.confidence * chosen.score), 3)
+            linked.append(LinkedMention(mention, entity, confidence))
         elif (antecedent := _short_form_of(mention, linked)) is not None:
             linked.append(LinkedMention(mention, antecedent.entity, antecedent.confidence * 0.9))
         else:
