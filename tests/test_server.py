@@ -69,10 +69,10 @@ def test_a_runaway_query_stops_at_the_timeout_and_the_server_keeps_serving(
     cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
     started = time.monotonic()
     status, body = post(f"{read_only_server.url}/query", cross, "application/sparql-query")
-    assert time.monotonic() - started < 10
-    assert b"cancelled" in body  # Oxigraph ends the (already started) answer with this message
-    with pytest.raises(json.JSONDecodeError):
-        json.loads(body)
+    assert time.monotonic() - started < 30  # 1 s timeout; generous for a loaded machine
+    # Oxigraph answers an error, or ends an already started answer with this message
+    assert b"cancelled" in body.lower(), (status, body[-200:])
+    assert status >= 400 or not body.rstrip().endswith(b"}")
     status, body = post(f"{read_only_server.url}/query", "ASK {}", "application/sparql-query")
     assert status == 200 and json.loads(body)["boolean"] is True
     assert read_only_server.process.poll() is None
