@@ -167,6 +167,7 @@ DATE_TRIGGERS: tuple[tuple[re.Pattern[str], str, frozenset[str]], ...] = (
     ),
 )
 
+NETWORKS = frozenset({"ResistanceNetwork", "ResistanceMovement"})
 _NUMBER = r"(?P<number>\d{1,3}(?:[ ,.\u202f\u00a0]\d{3})+|\d+)"
 _QUALIFIER = {
     "approximately": r"about|around|some|approximately|an estimated|roughly|nearly|almost|environ|quelque|près de|à peu près|ongeveer|zo'n|circa|bijna|rond",
@@ -174,39 +175,41 @@ _QUALIFIER = {
     "at most": r"at most|fewer than|less than|up to|moins de|jusqu'à|minder dan|hooguit",
 }
 _QUAL = "|".join(rf"(?P<{k.replace(' ', '_')}>{v})" for k, v in _QUALIFIER.items())
+_HELPED = (
+    r"(?:helped|evacuated|rescued|saved|guided|smuggled|aidé|sauvé|évacué|hielp|redde|smokkelde)\s+"
+)
+_HELPED_NOUNS = r"servicemen|airmen|aviateurs|aviators|soldiers|soldats|piloten|vliegeniers|militaires|escapers|evaders"
 QUANTITIES: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = tuple(
     (
         predicate,
-        re.compile(rf"(?:(?:{_QUAL})\s+)?{_NUMBER}\s+(?:\w+\s+){{0,2}}?(?:{nouns})\b", re.I),
+        re.compile(rf"{verb}(?:(?:{_QUAL})\s+)?{_NUMBER}\s+(?:\w+\s+){{0,2}}?(?:{nouns})\b", re.I),
         frozenset(cats),
     )
-    for predicate, nouns, cats in (
-        (
-            "helpedCount",
-            r"servicemen|airmen|aviateurs|aviators|soldiers|soldats|piloten|vliegeniers|militaires|people to safety|escapers|evaders",
-            {"ResistanceNetwork", "ResistanceMovement"},
-        ),
+    for predicate, verb, nouns, cats in (
+        ("helpedCount", "", _HELPED_NOUNS, NETWORKS),
+        # "helped 776 people": a plain noun counts only after a verb of helping
+        ("helpedCount", _HELPED, r"people|persons|personnes|mensen|men|hommes", NETWORKS),
         (
             "graveCount",
+            "",
             r"crosses|graves|tombs|croix|tombes|sépultures|kruisen|graven|graftekens",
             {"Memorial"},
         ),
         (
             "participantCount",
-            r"people|participants|personnes|participants|mensen|deelnemers|persons",
+            "",
+            r"people|participants|personnes|mensen|deelnemers|persons",
             {"Event"},
         ),
         (
             "victimCount",
+            "",
             r"victims|dead|killed|died|victimes|morts|tués|slachtoffers|doden",
             {"Event", "Place", "Memorial"},
         ),
-        ("memberCount", r"members|membres|leden|agents", {"Group"}),
+        ("memberCount", "", r"members|membres|leden|agents", {"Group"}),
     )
 )
-
-
-NETWORKS = frozenset({"ResistanceNetwork", "ResistanceMovement"})
 
 
 def _number(text: str) -> int:
