@@ -311,6 +311,14 @@ def render_html(
     return page(title, body, head)
 
 
+def iframe(page_html: str, height: int = 650) -> str:
+    """`page_html` in an ``<iframe srcdoc>``, for a notebook cell (``IPython.display.HTML``)."""
+    return (
+        f'<div><iframe srcdoc="{html.escape(page_html, quote=True)}" width="100%" '
+        f'height="{height}" style="border: 1px solid #ddd"></iframe></div>'
+    )
+
+
 def write_html(graph: nx.Graph, path: str | Path, **options: Any) -> Path:
     """Write `render_html(graph, **options)` to `path`."""
     target = Path(path)
