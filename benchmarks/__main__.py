@@ -14,6 +14,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from benchmarks.synthetic import write_corpus, write_nquads
@@ -56,10 +57,14 @@ def throughput(folder: Path) -> None:
     ours = {}
     texts = [d.text for d in documents]
     for n in (1, 2):
-        bare_seconds = best(lambda n=n: list(bare.pipe(texts, batch_size=64, n_process=n)), 1)
-        ours_seconds = best(
-            lambda n=n: [document_graph(x) for x in extract(documents, n_process=n)], 1
-        )
+
+        def run_bare(n: int = n) -> None:
+            list(bare.pipe(texts, batch_size=64, n_process=n))
+
+        def run_ours(n: int = n) -> None:
+            [document_graph(x) for x in extract(documents, n_process=n)]
+
+        bare_seconds, ours_seconds = best(run_bare, 1), best(run_ours, 1)
         ours[n] = words / ours_seconds
         note(f"n_process={n}: bare {words / bare_seconds:,.0f} words/s, ours {ours[n]:,.0f}")
         report(
@@ -95,29 +100,27 @@ def sparql(nquads: Path, work: Path) -> None:
     """Per query: rdflib in-memory ÷ our store, and our store ÷ bare pyoxigraph."""
     import pyoxigraph as ox
     from rdflib import Dataset
-    from remembrance.graph.store import EmbeddedStore
+    from remembrance.graph.store import EmbeddedStore, OxigraphGeneration
 
     memory = Dataset(default_union=True)
     memory.parse(nquads, format="nquads")
     with EmbeddedStore(work / "store", read_only=False) as store:
         with store.writing() as target:
-            target.load_nquads(nquads)  # type: ignore[attr-defined]
+            assert isinstance(target, OxigraphGeneration)
+            target.load_nquads(nquads)
         bare = ox.Store.read_only(str(store.generation))
+        runners: dict[str, Callable[[str], int]] = {
+            "rdflib": lambda text: len(list(memory.query(text))),
+            "ours": lambda text: len(list(store.query(text))),
+            "pyoxigraph": lambda text: len(
+                list(bare.query(text, use_default_graph_as_union=True))  # type: ignore[arg-type]
+            ),
+        }
         for name, (query, target_ratio) in QUERIES.items():
             text = PROLOGUE + query
-            rows = {
-                "rdflib": len(list(memory.query(text))),
-                "ours": len(list(store.query(text))),
-                "pyoxigraph": len(list(bare.query(text, use_default_graph_as_union=True))),
-            }
+            rows = {engine: run(text) for engine, run in runners.items()}
             assert len(set(rows.values())) == 1, rows
-            seconds = {
-                "rdflib": best(lambda t=text: list(memory.query(t))),
-                "ours": best(lambda t=text: list(store.query(t))),
-                "pyoxigraph": best(
-                    lambda t=text: list(bare.query(t, use_default_graph_as_union=True))
-                ),
-            }
+            seconds = {engine: best(partial(run, text)) for engine, run in runners.items()}
             note(
                 f"{name}: {rows['ours']} rows; "
                 + ", ".join(f"{k} {v * 1000:.2f} ms" for k, v in seconds.items())
