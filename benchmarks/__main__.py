@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import shutil
 import subprocess
@@ -243,11 +242,9 @@ def network() -> None:
     if not path.exists():
         note("benchmarks/bench_network.py not present: network benchmark skipped")
         return
-    spec = importlib.util.spec_from_file_location("benchmarks.bench_network", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.main()
+    from benchmarks import bench_network
+
+    bench_network.main([])
 
 
 def main() -> None:
