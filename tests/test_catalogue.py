@@ -83,11 +83,6 @@ def test_figures_and_disagreements_about_the_comet_line(store: Store) -> None:
     assert set(helped.value) <= set(disagreements.value) and disagreements.value.nunique() >= 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'helped 776 people' and 'an estimated 700 Allied "
-    "servicemen' are not extracted as rem:helpedCount yet",
-)
 def test_the_comet_line_700_and_776(store: Store) -> None:
     values = set(api.run(store, "disagreements", entity="ent:comet-line").value)
     assert {700, 776} <= values
