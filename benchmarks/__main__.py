@@ -43,6 +43,7 @@ def best(function: Callable[[], object], repeat: int = 3) -> float:
 def throughput(folder: Path) -> None:
     """Words/s through extract() + RDF vs bare nlp.pipe, same model and texts, n_process 1 and 2."""
     import spacy
+
     from remembrance.graph.rdf import document_graph
     from remembrance.pipelines.config import DEFAULT_CONFIG
     from remembrance.pipelines.extract import extract, load_nlp
@@ -99,6 +100,7 @@ def sparql(nquads: Path, work: Path) -> None:
     """Per query: rdflib in-memory ÷ our store, and our store ÷ bare pyoxigraph."""
     import pyoxigraph as ox
     from rdflib import Dataset
+
     from remembrance.graph.store import EmbeddedStore, OxigraphGeneration
 
     memory = Dataset(default_union=True)
@@ -182,10 +184,9 @@ def bulk_load(nquads: Path, work: Path) -> None:
 
 def rebuild(work: Path) -> None:
     """No-change rebuild ÷ full build of the bundled corpus; one changed document, one graph."""
+    from remembrance.cli import bundled_corpus
     from remembrance.graph.build import build
     from remembrance.graph.store import EmbeddedStore
-
-    from remembrance.cli import bundled_corpus
 
     corpus = work / "corpus"
     shutil.copytree(bundled_corpus(), corpus, ignore=shutil.ignore_patterns("*.py", "*.md"))

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 import networkx as nx
 from pyvis.network import Network
+
 from remembrance.graph.render import render_html, style
 
 CATEGORIES = ("Person", "Group", "Place", "Memorial", "Event")

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import PROV
+
 from remembrance.graph.iris import document_iri, system_graph
 from remembrance.graph.rdf import document_graph, reference_graphs
 from remembrance.graph.store import Store
@@ -61,7 +62,7 @@ def stored_documents(store: Store) -> dict[str, tuple[str, str]]:
         "SELECT ?doc ?path ?hash WHERE { GRAPH ?doc { ?doc a rem:Document ; "
         "rem:sourcePath ?path ; rem:contentHash ?hash } }"
     )
-    return {str(r["path"]): (str(r["doc"]), str(r["hash"])) for r in rows}  # type: ignore[index]
+    return {str(r["path"]): (str(r["doc"]), str(r["hash"])) for r in rows}
 
 
 def stored_reference_version(store: Store) -> str | None:
@@ -71,7 +72,7 @@ def stored_reference_version(store: Store) -> str | None:
             "{ ?b rem:referenceVersion ?v } }"
         )
     )
-    return str(rows[0][0]) if rows else None  # type: ignore[index]
+    return str(rows[0][0]) if rows else None
 
 
 def _build_graph(version: str, reference: str, documents: list[str]) -> Graph:

@@ -26,6 +26,7 @@ from importlib import resources
 
 from rdflib import Literal, URIRef
 from rdflib.term import Identifier
+
 from remembrance.graph.rdf import PREFIXES
 
 LEVELS = ("beginner", "intermediate", "advanced")

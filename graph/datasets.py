@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import graph_diff, to_isomorphic
+
 from remembrance.graph.catalogue import bind
 from remembrance.graph.rdf import PREFIXES, bind_prefixes
 from remembrance.graph.store import Store

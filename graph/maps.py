@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
+
 from remembrance.graph.projections import node_rows, rows
 from remembrance.graph.render import page, style
 from remembrance.graph.store import Store

@@ -20,6 +20,7 @@ from typing import Any
 import networkx as nx
 from rdflib import Literal
 from rdflib.query import Result
+
 from remembrance.graph.iris import entity_iri, slugify, system_graph
 from remembrance.graph.store import Store
 from remembrance.ontology.namespace import REM

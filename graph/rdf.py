@@ -115,7 +115,11 @@ def document_graph(extraction: Extraction) -> tuple[URIRef, Graph]:
         _add_bounds(graph, node, date)
 
     for statement in extraction.statements:
-        subject, predicate, obj = entity_iri(statement.subject), getattr(REM, statement.predicate), _object(statement)
+        subject, predicate, obj = (
+            entity_iri(statement.subject),
+            getattr(REM, statement.predicate),
+            _object(statement),
+        )
         add((subject, predicate, obj))
         key = f"{statement.subject}|{statement.predicate}|{statement.object}|{statement.start}"
         node = statement_iri(digest, key)
@@ -126,7 +130,13 @@ def document_graph(extraction: Extraction) -> tuple[URIRef, Graph]:
         add((node, REM.inDocument, doc))
         add((node, REM.start, Literal(statement.start)))
         add((node, REM.end, Literal(statement.end)))
-        add((node, REM.sentence, Literal(text[statement.sentence[0] : statement.sentence[1]].strip())))
+        add(
+            (
+                node,
+                REM.sentence,
+                Literal(text[statement.sentence[0] : statement.sentence[1]].strip()),
+            )
+        )
         add((node, REM.confidence, Literal(statement.confidence, datatype=XSD.decimal)))
         add((node, PROV.wasAttributedTo, extractor_iri(statement.extractor)))
         add((node, PROV.wasDerivedFrom, doc))

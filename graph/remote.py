@@ -33,6 +33,7 @@ from functools import partial
 
 from rdflib import Graph, URIRef
 from rdflib.query import Result
+
 from remembrance.graph.store import Store, StoreError, prefix_declarations
 
 SPARQL_JSON = "application/sparql-results+json"

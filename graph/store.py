@@ -72,7 +72,7 @@ class Store(ABC):
         """A store to write a build into; its changes become visible when the block ends."""
         yield self
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027  (optional hook: most backends hold nothing)
         """Release the store."""
 
     def __enter__(self) -> Store:
@@ -89,7 +89,9 @@ class OxigraphGeneration(Store):
         self.location = str(path)
         self.read_only = read_only
         try:
-            self.inner: ox.Store | None = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+            self.inner: ox.Store | None = (
+                ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+            )
         except OSError as error:
             raise StoreError(f"{path}: cannot open the store: {error}") from None
         self._dataset: Dataset | None = None
@@ -137,7 +139,7 @@ class OxigraphGeneration(Store):
             self.ox.remove_graph(target)
 
     def load_nquads(self, path: Path) -> None:
-        """Add an N-Quads file with Oxigraph's bulk loader (not atomic: use inside ``writing()``)."""
+        """Add an N-Quads file with Oxigraph's bulk loader (not atomic: use in ``writing()``)."""
         if self.read_only:
             raise StoreError(f"{self.location}: the store is open read-only")
         try:
@@ -165,7 +167,8 @@ class EmbeddedStore(Store):
         if not (root / self.CURRENT).exists():
             if read_only:
                 raise StoreError(
-                    f"{root}: no store here; build one first with 'remembrance build --store {root}'"
+                    f"{root}: no store here; build one first with "
+                    f"'remembrance build --store {root}'"
                 )
             self._initialise()
         self._current = OxigraphGeneration(root / self.CURRENT, read_only=True)

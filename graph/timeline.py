@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
+
 from remembrance.graph.iris import system_graph
 from remembrance.graph.projections import document_titles, local_name, node_rows, rows
 from remembrance.graph.render import page, style

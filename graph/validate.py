@@ -15,6 +15,7 @@ from pyshacl import validate as shacl_validate
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
+
 from remembrance.graph.iris import system_graph
 from remembrance.graph.rdf import bind_prefixes
 from remembrance.graph.store import Store

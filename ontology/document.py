@@ -12,6 +12,7 @@ from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
+
 from remembrance.ontology.files import ONTOLOGY_FILE, ONTOLOGY_IRI, parse_turtle
 from remembrance.ontology.generate import NAMESPACE
 

@@ -26,7 +26,7 @@ def authority_files() -> list[Path]:
 
 
 def parse_turtle(path: Path, graph: Graph | None = None) -> Graph:
-    """Parse a Turtle file (relative IRIs resolved against the base IRI); one-line error on failure."""
+    """Parse Turtle, relative IRIs resolved against the base IRI; one-line error on failure."""
     graph = Graph() if graph is None else graph
     try:
         graph.parse(path, format="turtle", publicID=base_iri())

@@ -10,6 +10,7 @@ from functools import cache
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
+
 from remembrance.graph.iris import entity_slug
 from remembrance.ontology.files import load_authority, load_ontology
 from remembrance.ontology.namespace import REM
@@ -110,7 +111,7 @@ def class_categories(ontology: Graph) -> dict[str, Category]:
     for cls in ontology.subjects(RDF.type, URIRef("http://www.w3.org/2002/07/owl#Class")):
         for ancestor in ontology.transitive_objects(cls, RDFS.subClassOf):
             if ancestor in roots:
-                result[str(cls).split("#")[-1]] = roots[ancestor]  # type: ignore[assignment]
+                result[str(cls).split("#")[-1]] = roots[ancestor]
                 break
     return result
 
@@ -122,7 +123,9 @@ def _literals(graph: Graph, subject: URIRef, predicate: URIRef) -> list[Literal]
 def parse_records(authority: Graph, categories: dict[str, Category]) -> dict[str, AuthorityRecord]:
     """Typed records from the authority graph; raises on a record without a known class."""
     records: dict[str, AuthorityRecord] = {}
-    for subject in sorted(set(authority.subjects(SKOS.prefLabel, None))):
+    for subject in sorted(
+        {s for s in authority.subjects(SKOS.prefLabel, None) if isinstance(s, URIRef)}
+    ):
         assert isinstance(subject, URIRef)
         slug = entity_slug(str(subject))
         classes = [str(c).split("#")[-1] for c in authority.objects(subject, RDF.type)]

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from remembrance.pipelines.authority import AuthorityIndex, load_index, normalise_label
-from remembrance.pipelines.config import DEFAULT_CONFIG
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+from remembrance.pipelines.authority import AuthorityIndex, load_index, normalise_label
+from remembrance.pipelines.config import DEFAULT_CONFIG
 
 LEADING_WORDS = {"the", "le", "la", "les", "l'", "de", "het", "een", "des", "du", "king", "roi"}
 TITLES = {"king", "queen", "roi", "reine", "koning", "koningin", "general", "général", "generaal"}

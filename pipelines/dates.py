@@ -17,6 +17,7 @@ from datetime import date
 from functools import lru_cache
 
 import edtf
+
 from remembrance.pipelines.records import DateMention
 
 __all__ = ["DateMention", "bounds", "find_dates", "normalise"]
@@ -45,15 +46,48 @@ class _Candidate:
 # --- vocabulary -------------------------------------------------------------------------------
 
 _MONTHS = {
-    "en": ["january jan", "february feb", "march mar", "april apr", "may", "june jun",
-           "july jul", "august aug", "september sept sep", "october oct", "november nov",
-           "december dec"],
-    "fr": ["janvier janv", "février févr fév", "mars", "avril avr", "mai", "juin",
-           "juillet juil", "août", "septembre sept", "octobre oct", "novembre nov",
-           "décembre déc"],
-    "nl": ["januari jan", "februari feb", "maart mrt", "april apr", "mei", "juni jun",
-           "juli jul", "augustus aug", "september sept sep", "oktober okt", "november nov",
-           "december dec"],
+    "en": [
+        "january jan",
+        "february feb",
+        "march mar",
+        "april apr",
+        "may",
+        "june jun",
+        "july jul",
+        "august aug",
+        "september sept sep",
+        "october oct",
+        "november nov",
+        "december dec",
+    ],
+    "fr": [
+        "janvier janv",
+        "février févr fév",
+        "mars",
+        "avril avr",
+        "mai",
+        "juin",
+        "juillet juil",
+        "août",
+        "septembre sept",
+        "octobre oct",
+        "novembre nov",
+        "décembre déc",
+    ],
+    "nl": [
+        "januari jan",
+        "februari feb",
+        "maart mrt",
+        "april apr",
+        "mei",
+        "juni jun",
+        "juli jul",
+        "augustus aug",
+        "september sept sep",
+        "oktober okt",
+        "november nov",
+        "december dec",
+    ],
 }
 _WEEKDAYS = {
     "en": "monday tuesday wednesday thursday friday saturday sunday",
@@ -61,12 +95,30 @@ _WEEKDAYS = {
     "nl": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
 }
 _SEASONS = {
-    "spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24,
-    "printemps": 21, "ete": 22, "automne": 23, "hiver": 24,
-    "lente": 21, "voorjaar": 21, "zomer": 22, "herfst": 23, "najaar": 23,
+    "spring": 21,
+    "summer": 22,
+    "autumn": 23,
+    "fall": 23,
+    "winter": 24,
+    "printemps": 21,
+    "ete": 22,
+    "automne": 23,
+    "hiver": 24,
+    "lente": 21,
+    "voorjaar": 21,
+    "zomer": 22,
+    "herfst": 23,
+    "najaar": 23,
 }
-_ACCENTS = {"é": "[ée]", "è": "[èe]", "ê": "[êe]", "û": "[ûu]", "à": "[àa]", "ô": "[ôo]",
-            "'": "['’]"}
+_ACCENTS = {
+    "é": "[ée]",
+    "è": "[èe]",
+    "ê": "[êe]",
+    "û": "[ûu]",
+    "à": "[àa]",
+    "ô": "[ôo]",
+    "'": "['’]",
+}
 
 # Per-language regex fragments. Parts/qualifiers carry their own trailing whitespace.
 _LEX: dict[str, dict[str, str]] = {
@@ -81,8 +133,11 @@ _LEX: dict[str, dict[str, str]] = {
         "early": r"early\s+|(?:the\s+)?(?:beginning|start)\s+of\s+",
         "mid": r"mid-?\s*|(?:the\s+)?middle\s+of\s+",
         "late": r"late\s+|(?:the\s+)?end\s+of\s+",
-        "from": r"from\s+", "to": r"to|until|till|through", "between": r"between",
-        "and": r"and", "decade": r"{c1}0['’]?s|['’]{cs1}0['’]?s",
+        "from": r"from\s+",
+        "to": r"to|until|till|through",
+        "between": r"between",
+        "and": r"and",
+        "decade": r"{c1}0['’]?s|['’]{cs1}0['’]?s",
     },
     "fr": {
         "ord": r"(?:er|re|ère|ème|e)?",
@@ -90,14 +145,17 @@ _LEX: dict[str, dict[str, str]] = {
         "season": r"printemps|été|automne|hiver",
         "season_tail": r"\s+(?:de\s+|d['’]\s*)?",
         "approx": r"(?:vers|environ|autour\s+de|aux\s+alentours\s+de|circa)\s+"
-                  r"|(?:c|ca|env)\.\s*",
+        r"|(?:c|ca|env)\.\s*",
         "unc": r"probablement|sans\s+doute|peut-être|vraisemblablement",
         "prep": r"en|le|l['’]",
         "early": r"(?:au\s+)?début\s+(?:(?:de|du)\s+|d['’]\s*)?",
         "mid": r"(?:à\s+la\s+)?mi-\s*|(?:au\s+)?milieu\s+(?:(?:de|du)\s+|d['’]\s*)?",
         "late": r"(?:à\s+la\s+|en\s+)?fin\s+(?:(?:de|du)\s+|d['’]\s*)?",
-        "from": r"(?:de|du)\s+|d['’]\s*", "to": r"à|au|jusqu['’]\s*(?:en|au|à)",
-        "between": r"entre", "and": r"et", "decade": r"années\s+(?:{c1}0|['’]?{cs1}0)",
+        "from": r"(?:de|du)\s+|d['’]\s*",
+        "to": r"à|au|jusqu['’]\s*(?:en|au|à)",
+        "between": r"entre",
+        "and": r"et",
+        "decade": r"années\s+(?:{c1}0|['’]?{cs1}0)",
     },
     "nl": {
         "ord": r"(?:ste|de|e)?",
@@ -110,8 +168,11 @@ _LEX: dict[str, dict[str, str]] = {
         "early": r"(?:het\s+)?begin\s+(?:van\s+)?",
         "mid": r"(?:het\s+)?midden\s+(?:van\s+)?|medio\s+|half\s+",
         "late": r"(?:het\s+)?einde?\s+(?:van\s+)?",
-        "from": r"(?:van|vanaf)\s+", "to": r"tot(?:\s+en\s+met)?|t/m", "between": r"tussen",
-        "and": r"en", "decade": r"jaren\s+(?:{c1}0|['’]?{cs1}0)",
+        "from": r"(?:van|vanaf)\s+",
+        "to": r"tot(?:\s+en\s+met)?|t/m",
+        "between": r"tussen",
+        "and": r"en",
+        "decade": r"jaren\s+(?:{c1}0|['’]?{cs1}0)",
     },
 }
 
@@ -160,10 +221,12 @@ def _accent_fragment(fragment: str) -> str:
     return "".join(_ACCENTS.get(c, c) if c != "'" else c for c in fragment)
 
 
-_MONTH_NUMBERS = {_fold(name): number
-                  for names in _MONTHS.values()
-                  for number, group in enumerate(names, 1)
-                  for name in group.split()}
+_MONTH_NUMBERS = {
+    _fold(name): number
+    for names in _MONTHS.values()
+    for number, group in enumerate(names, 1)
+    for name in group.split()
+}
 
 _GROUPED = {
     "y": r"(?<!\w)(?P<{name}>(?:1[89]|20)\d\d)(?!\w)(?![.,:]\d)",
@@ -190,10 +253,20 @@ def _tokens(lang: str) -> dict[str, str]:
         "d": r"(?<!\w)(?<!\d[.,:/])(?P<{name}>[0-3]?\d)" + lex["ord"] + r"(?!\w)(?![.,:/]\d)",
         "s": r"(?<!\w)(?P<{name}>" + lex["season"] + r")",
         "wd": r"(?:" + _words(_WEEKDAYS[lang]) + r",?\s+(?:the\s+)?)?",
-        "q": r"(?:(?<!\w)(?:(?P<ap_{n}>" + lex["approx"] + r")|(?P<un_{n}>" + lex["unc"]
-             + r")\s+)(?:(?:" + lex["prep"] + r")(?:\s+|(?<=')))?)?",
-        "part": r"(?<!\w)(?:(?P<pe_{n}>" + lex["early"] + r")|(?P<pm_{n}>" + lex["mid"]
-                + r")|(?P<pl_{n}>" + lex["late"] + "))",
+        "q": r"(?:(?<!\w)(?:(?P<ap_{n}>"
+        + lex["approx"]
+        + r")|(?P<un_{n}>"
+        + lex["unc"]
+        + r")\s+)(?:(?:"
+        + lex["prep"]
+        + r")(?:\s+|(?<=')))?)?",
+        "part": r"(?<!\w)(?:(?P<pe_{n}>"
+        + lex["early"]
+        + r")|(?P<pm_{n}>"
+        + lex["mid"]
+        + r")|(?P<pl_{n}>"
+        + lex["late"]
+        + "))",
         "of": lex["of"],
         "stail": "(?:" + lex["season_tail"] + ")",
         "from": "(?:" + lex["from"] + ")",
@@ -255,20 +328,26 @@ def _rules(lang: str) -> list[tuple[re.Pattern[str], bool]]:
     singles = _SINGLES + (_SINGLES_MONTH_FIRST if lang == "en" else [])
     ranges = _RANGES + (_RANGES_MONTH_FIRST if lang == "en" else [])
     templates = [(t, yearly) for t, yearly in singles]
-    templates += [("|".join(f.replace("X", x).replace("Y", y) for f in _FRAMES), i == 0)
-                  for i, (x, y) in enumerate(ranges)]
-    return [(re.compile(_expand(t, tokens, counter), re.IGNORECASE), yearly)
-            for t, yearly in templates]
+    templates += [
+        ("|".join(f.replace("X", x).replace("Y", y) for f in _FRAMES), i == 0)
+        for i, (x, y) in enumerate(ranges)
+    ]
+    return [
+        (re.compile(_expand(t, tokens, counter), re.IGNORECASE), yearly) for t, yearly in templates
+    ]
 
 
 _RULES = {lang: _rules(lang) for lang in LANGUAGES}
-_COUNT_AFTER = re.compile(r"\s+(?:" + _alternation(_COUNT_NOUNS.split()) + r")(?!\w)",
-                          re.IGNORECASE)
-_DATE_PREP_BEFORE = re.compile(r"(?<!\w)(?:" + _alternation(_DATE_PREPS.split()) + r")\s+$",
-                               re.IGNORECASE)
+_COUNT_AFTER = re.compile(
+    r"\s+(?:" + _alternation(_COUNT_NOUNS.split()) + r")(?!\w)", re.IGNORECASE
+)
+_DATE_PREP_BEFORE = re.compile(
+    r"(?<!\w)(?:" + _alternation(_DATE_PREPS.split()) + r")\s+$", re.IGNORECASE
+)
 _REFERENCE_BEFORE = re.compile(
     r"(?:(?<!\w)(?:" + _alternation(_REFERENCE_WORDS.split()) + r")\.?|#|\+|€|\$|£)\s*$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _NUMBER_BEFORE = re.compile(r"\d[ \u00a0\u202f]$")  # phone numbers, digit groups
 _NUMBER_AFTER = re.compile(r"[ \u00a0\u202f]\d")
 _DIGITS = re.compile(r"\d+")
@@ -283,12 +362,16 @@ def _year_use_ok(text: str, match: re.Match[str], year: int) -> bool:
     if not 1900 <= year <= 2030:
         return False
     start = match.start()
-    if (_REFERENCE_BEFORE.search(text, max(0, start - 12), start)
-            or _NUMBER_BEFORE.search(text, max(0, start - 2), start)
-            or _NUMBER_AFTER.match(text, match.end())):
+    if (
+        _REFERENCE_BEFORE.search(text, max(0, start - 12), start)
+        or _NUMBER_BEFORE.search(text, max(0, start - 2), start)
+        or _NUMBER_AFTER.match(text, match.end())
+    ):
         return False
-    return not (_COUNT_AFTER.match(text, match.end())
-                and not _DATE_PREP_BEFORE.search(text, max(0, start - 12), start))
+    return not (
+        _COUNT_AFTER.match(text, match.end())
+        and not _DATE_PREP_BEFORE.search(text, max(0, start - 12), start)
+    )
 
 
 def _month(token: str | None) -> int | None:
@@ -323,8 +406,12 @@ def _interpret(match: re.Match[str], lang: str) -> _Candidate | None:
     m1, m2 = _month(g.get("m1")), _month(g.get("m2"))
     d1 = int(g["d1"]) if "d1" in g else None
     d2 = int(g["d2"]) if "d2" in g else None
-    if lang == "en" and y1 is None and y2 is None and any(
-            g.get(k, "").islower() and _fold(g[k]) in _AMBIGUOUS_EN for k in ("m1", "m2")):
+    if (
+        lang == "en"
+        and y1 is None
+        and y2 is None
+        and any(g.get(k, "").islower() and _fold(g[k]) in _AMBIGUOUS_EN for k in ("m1", "m2"))
+    ):
         return None
     if lang == "en" and g.get("m1", "").isdigit() and m1 and d1 and m1 > 12 >= d1:
         m1, d1 = d1, m1  # US numeric order
@@ -411,7 +498,7 @@ def _candidates(text: str, lang: str) -> list[_Candidate]:
     occupied = bytearray(len(text))
     for candidate in found:
         if occupied.find(1, candidate.start, candidate.end) < 0:
-            occupied[candidate.start:candidate.end] = b"\x01" * (candidate.end - candidate.start)
+            occupied[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
             taken.append(candidate)
     return sorted(taken, key=lambda c: c.start)
 
@@ -426,9 +513,10 @@ def _resolve(text: str, lang: str, fallback: int | None) -> Iterator[tuple[_Cand
         if month_context is not None:
             year = month_context[1]
         if year_context is not None and (
-                bisect_right(sentence_ends, year_context[0])
-                == bisect_right(sentence_ends, candidate.start)
-                and (month_context is None or year_context[0] > month_context[0])):
+            bisect_right(sentence_ends, year_context[0])
+            == bisect_right(sentence_ends, candidate.start)
+            and (month_context is None or year_context[0] > month_context[0])
+        ):
             year = year_context[1]
         value = _value(candidate, year)
         known = (candidate.hi or candidate.lo).year
@@ -452,11 +540,13 @@ def bounds(edtf_value: str) -> tuple[date | None, date | None]:
         raise ValueError(f"invalid EDTF value {edtf_value!r}") from exc
     sides = edtf_value.split("/")
     results = []
-    for side, struct in zip((sides[0], sides[-1]), (parsed.lower_strict(), parsed.upper_strict()),
-                            strict=True):
+    for side, struct in zip(
+        (sides[0], sides[-1]), (parsed.lower_strict(), parsed.upper_strict()), strict=True
+    ):
         try:
-            results.append(None if "XXXX" in side else
-                           date(struct.tm_year, struct.tm_mon, struct.tm_mday))
+            results.append(
+                None if "XXXX" in side else date(struct.tm_year, struct.tm_mon, struct.tm_mday)
+            )
         except (AttributeError, TypeError, ValueError):  # open or infinite bounds
             results.append(None)
     return results[0], results[1]
@@ -472,13 +562,22 @@ def find_dates(text: str, language: str, *, published: date | None = None) -> li
     fallback = published.year if published is not None else None
     for candidate, value in _resolve(text, language, fallback):
         earliest, latest = bounds(value)
-        mentions.append(DateMention(text[candidate.start:candidate.end], candidate.start,
-                                    candidate.end, value, earliest, latest))
+        mentions.append(
+            DateMention(
+                text[candidate.start : candidate.end],
+                candidate.start,
+                candidate.end,
+                value,
+                earliest,
+                latest,
+            )
+        )
     return mentions
 
 
 _FILLER_BEFORE = re.compile(
-    r"\W*(?:(?:on|in|at|the|le|la|les|en|au|à|op|het|de|l['’])\W*)*", re.IGNORECASE)
+    r"\W*(?:(?:on|in|at|the|le|la|les|en|au|à|op|het|de|l['’])\W*)*", re.IGNORECASE
+)
 _FILLER_AFTER = re.compile(r"[\s.,;:!?)\]]*")
 
 
@@ -491,8 +590,10 @@ def normalise(expression: str, language: str, *, context_year: int | None = None
     if len(resolved) != 1:
         return None
     candidate, value = resolved[0]
-    if not (_FILLER_BEFORE.fullmatch(expression, 0, candidate.start)
-            and _FILLER_AFTER.fullmatch(expression, candidate.end)):
+    if not (
+        _FILLER_BEFORE.fullmatch(expression, 0, candidate.start)
+        and _FILLER_AFTER.fullmatch(expression, candidate.end)
+    ):
         return None
     bounds(value)  # validates
     return value

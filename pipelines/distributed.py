@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from itertools import islice
 
 from distributed import Client, Future, LocalCluster
+
 from remembrance.graph.build import Extractor
 from remembrance.pipelines.extract import extract
 from remembrance.pipelines.records import Document, Extraction

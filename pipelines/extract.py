@@ -12,6 +12,9 @@ from functools import cache
 from itertools import islice
 
 import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from remembrance.pipelines import components  # noqa: F401  (registers the factories)
 from remembrance.pipelines.authority import AuthorityIndex, load_index
 from remembrance.pipelines.config import DEFAULT_CONFIG, LANGUAGES
@@ -26,8 +29,6 @@ from remembrance.pipelines.relations import (
     quantity_statements,
 )
 from remembrance.pipelines.rules import definite_descriptions, event_mentions
-from spacy.language import Language
-from spacy.tokens import Doc
 
 
 @cache
@@ -57,7 +58,7 @@ def _mentions(doc: Doc, sentences: list[tuple[int, int]], index: AuthorityIndex)
                 span.text,
                 span.start_char,
                 span.end_char,
-                span.label_,  # type: ignore[arg-type]
+                span.label_,
                 source,
                 confidence[source],
                 sentence,

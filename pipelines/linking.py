@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from rapidfuzz import fuzz, process
+
 from remembrance.graph.iris import slugify
 from remembrance.pipelines.authority import AuthorityIndex, normalise_label
 from remembrance.pipelines.config import DEFAULT_CONFIG

@@ -9,7 +9,7 @@ the words between them match its trigger ("X was a member of Y", "ordered by", "
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from remembrance.pipelines.records import DateMention, LinkedMention, Statement
@@ -28,7 +28,7 @@ class Pattern:
 
 
 def _p(
-    predicate: str, trigger: str, subjects: set[str], objects: set[str], **kw: object
+    predicate: str, trigger: str, subjects: Iterable[str], objects: Iterable[str], **kw: object
 ) -> Pattern:
     regex = re.compile(rf"^[\s,]*(?:{trigger})[\s,]*$", re.IGNORECASE)
     return Pattern(predicate, regex, frozenset(subjects), frozenset(objects), **kw)  # type: ignore[arg-type]

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from paths import CORPUS, SEEDS
+
 from remembrance.graph.build import build
 from remembrance.graph.server import Server, serve
 from remembrance.graph.store import EmbeddedStore, Store, open_store

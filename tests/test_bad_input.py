@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from remembrance.ontology.files import AUTHORITY_DIR
 from remembrance.pipelines.reader import MAX_CHARACTERS
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+
 from remembrance.graph.iris import entity_iri
 from remembrance.graph.projections import ego_network, entity_graph
 from remembrance.graph.render import write_html

@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 from paths import CORPUS
 from rdflib.compare import isomorphic
+from test_distributed import named_graphs
+
 from remembrance.graph.build import build
 from remembrance.graph.iris import content_hash, document_iri
 from remembrance.graph.store import EmbeddedStore
 from remembrance.ontology.files import AUTHORITY_DIR
-from test_distributed import named_graphs
 
 TEXTS = {
     "comet.txt": "The Comet Line was founded in Brussels in 1941 by Andrée de Jongh.",

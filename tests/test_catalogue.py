@@ -11,10 +11,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from rdflib import Dataset, URIRef
-from remembrance.graph.catalogue import load_catalogue, parse
-from remembrance.graph.store import EmbeddedStore, Store
 
 from remembrance import api
+from remembrance.graph.catalogue import load_catalogue, parse
+from remembrance.graph.store import EmbeddedStore, Store
 
 CATALOGUE = load_catalogue()
 ENT = "https://w3id.org/remembrance/entity/"

@@ -166,17 +166,26 @@ SEED = (
 def test_seed_paragraph() -> None:
     mentions = find_dates(SEED, "en")
     assert [(m.text, m.value) for m in mentions] == [
-        ("May 10, 1940", "1940-05-10"), ("1944", "1944"), ("May 28", "1940-05-28")]
+        ("May 10, 1940", "1940-05-10"),
+        ("1944", "1944"),
+        ("May 28", "1940-05-28"),
+    ]
     for m in mentions:
-        assert SEED[m.start:m.end] == m.text
+        assert SEED[m.start : m.end] == m.text
     assert mentions[2].earliest == mentions[2].latest == date(1940, 5, 28)
 
 
 def test_french_and_dutch_paragraphs() -> None:
-    fr = ("Le 10 mai 1940, l'armée allemande envahit la Belgique. Le 28 mai, le roi capitule. "
-          "Bruxelles est libérée le 3 septembre 1944 ; 3 500 prisonniers rentrent en 1945.")
+    fr = (
+        "Le 10 mai 1940, l'armée allemande envahit la Belgique. Le 28 mai, le roi capitule. "
+        "Bruxelles est libérée le 3 septembre 1944 ; 3 500 prisonniers rentrent en 1945."
+    )
     assert [m.value for m in find_dates(fr, "fr")] == [
-        "1940-05-10", "1940-05-28", "1944-09-03", "1945"]
+        "1940-05-10",
+        "1940-05-28",
+        "1944-09-03",
+        "1945",
+    ]
     nl = "In 1943 werd hij op 8 mei gearresteerd. Van 1941 tot 1944 zat hij in het verzet."
     assert [m.value for m in find_dates(nl, "nl")] == ["1943", "1943-05-08", "1941/1944"]
 
@@ -190,7 +199,8 @@ def test_year_inference_rules() -> None:
     assert find_dates(text, "en")[-1].value == "1943-05-05"
     # a bare year of another sentence does not count
     assert find_dates("It ended in 1944. On 5 May the bells rang.", "en")[-1].value == (
-        "XXXX-05-05")
+        "XXXX-05-05"
+    )
 
 
 def test_publication_date_fallback() -> None:
@@ -206,15 +216,18 @@ def test_unspecified_year() -> None:
     assert (mention.value, mention.earliest, mention.latest) == ("XXXX-05-28", None, None)
 
 
-@pytest.mark.parametrize(("value", "earliest", "latest"), [
-    ("1940-05-10", date(1940, 5, 10), date(1940, 5, 10)),
-    ("1944-09/1944-10", date(1944, 9, 1), date(1944, 10, 31)),
-    ("194X", date(1940, 1, 1), date(1949, 12, 31)),
-    ("1943~", date(1943, 1, 1), date(1943, 12, 31)),
-    ("1943-05~", date(1943, 5, 1), date(1943, 5, 31)),
-    ("1943-21", date(1943, 3, 1), date(1943, 5, 31)),
-    ("XXXX-05-28", None, None),
-])
+@pytest.mark.parametrize(
+    ("value", "earliest", "latest"),
+    [
+        ("1940-05-10", date(1940, 5, 10), date(1940, 5, 10)),
+        ("1944-09/1944-10", date(1944, 9, 1), date(1944, 10, 31)),
+        ("194X", date(1940, 1, 1), date(1949, 12, 31)),
+        ("1943~", date(1943, 1, 1), date(1943, 12, 31)),
+        ("1943-05~", date(1943, 5, 1), date(1943, 5, 31)),
+        ("1943-21", date(1943, 3, 1), date(1943, 5, 31)),
+        ("XXXX-05-28", None, None),
+    ],
+)
 def test_bounds(value: str, earliest: date | None, latest: date | None) -> None:
     assert bounds(value) == (earliest, latest)
 
@@ -237,12 +250,48 @@ def test_unsupported_language() -> None:
 
 # --- property-based tests ---------------------------------------------------------------------
 
-_EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December"]
-_FR_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-              "septembre", "octobre", "novembre", "décembre"]
-_NL_MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-              "september", "oktober", "november", "december"]
+_EN_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_FR_MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+_NL_MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 def _ordinal(day: int) -> str:
@@ -277,22 +326,77 @@ def test_rendered_dates_normalise_to_iso(d: date) -> None:
         assert (mention.earliest, mention.latest) == (d, d)
 
 
-_TOKENS = ["May", "may", "mai", "mei", "mars", "10", "1er", "28th", "1940", "1944", "1,500",
-           "197", "-", "–", "/", ".", ",", "'40", "1940s", "années", "jaren", "from", "to", "de",
-           "à", "van", "tot", "between", "and", "early", "mi-", "fin", "spring", "hiver", "c.",
-           "around", "vers", "rond", "probably", "Sunday", "people", "\n", "sept.", "2030",
-           "1899", "31", "02", "29", "February", "1944-09-03", "12/13/1944", "45"]
+_TOKENS = [
+    "May",
+    "may",
+    "mai",
+    "mei",
+    "mars",
+    "10",
+    "1er",
+    "28th",
+    "1940",
+    "1944",
+    "1,500",
+    "197",
+    "-",
+    "–",
+    "/",
+    ".",
+    ",",
+    "'40",
+    "1940s",
+    "années",
+    "jaren",
+    "from",
+    "to",
+    "de",
+    "à",
+    "van",
+    "tot",
+    "between",
+    "and",
+    "early",
+    "mi-",
+    "fin",
+    "spring",
+    "hiver",
+    "c.",
+    "around",
+    "vers",
+    "rond",
+    "probably",
+    "Sunday",
+    "people",
+    "\n",
+    "sept.",
+    "2030",
+    "1899",
+    "31",
+    "02",
+    "29",
+    "February",
+    "1944-09-03",
+    "12/13/1944",
+    "45",
+]
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from(_TOKENS), max_size=14), st.sampled_from(["en", "fr", "nl"]),
-       st.sampled_from(["", " "]))
+@given(
+    st.lists(st.sampled_from(_TOKENS), max_size=14),
+    st.sampled_from(["en", "fr", "nl"]),
+    st.sampled_from(["", " "]),
+)
 def test_token_soup(tokens: list[str], lang: str, sep: str) -> None:
-    text = (sep or " ").join(tokens) if sep else "".join(t + " " * (i % 2) for i, t in
-                                                         enumerate(tokens))
+    text = (
+        (sep or " ").join(tokens)
+        if sep
+        else "".join(t + " " * (i % 2) for i, t in enumerate(tokens))
+    )
     mentions = find_dates(text, lang, published=date(2000, 1, 1))
     for m in mentions:
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
         if m.earliest is not None and m.latest is not None:
             assert m.earliest <= m.latest
     assert [m.start for m in mentions] == sorted(m.start for m in mentions)
@@ -302,4 +406,4 @@ def test_token_soup(tokens: list[str], lang: str, sep: str) -> None:
 @given(st.text(max_size=80), st.sampled_from(["en", "fr", "nl"]))
 def test_arbitrary_text_never_raises(text: str, lang: str) -> None:
     for m in find_dates(text, lang):
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text

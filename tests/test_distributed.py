@@ -8,6 +8,7 @@ from distributed import Client, LocalCluster
 from paths import CORPUS
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic, to_canonical_graph
+
 from remembrance.graph.build import build
 from remembrance.graph.store import EmbeddedStore, Store
 from remembrance.pipelines.distributed import DaskExtractor

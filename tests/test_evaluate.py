@@ -4,6 +4,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from remembrance.pipelines.evaluate import (
     GoldDocument,
     evaluate,

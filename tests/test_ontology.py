@@ -7,6 +7,9 @@ import pytest
 from paths import CORPUS, ROOT
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
+from typer.testing import CliRunner
+
+from remembrance.cli import app
 from remembrance.graph.build import build
 from remembrance.graph.rdf import authority_graph
 from remembrance.graph.store import open_store
@@ -14,9 +17,6 @@ from remembrance.graph.validate import Report, validate
 from remembrance.ontology import document, generate
 from remembrance.ontology.files import authority_files, load_authority, load_ontology
 from remembrance.ontology.namespace import REM
-from typer.testing import CliRunner
-
-from remembrance.cli import app
 
 NS = generate.NAMESPACE
 LANGUAGES = {"en", "fr", "nl"}

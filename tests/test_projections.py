@@ -4,6 +4,7 @@ from datetime import date
 
 import networkx as nx
 import pytest
+
 from remembrance.graph.iris import entity_iri
 from remembrance.graph.projections import (
     category_filter,

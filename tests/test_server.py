@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
+
 from remembrance.graph.server import Server, serve
 from remembrance.graph.store import EmbeddedStore, StoreError
 

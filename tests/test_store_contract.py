@@ -9,6 +9,7 @@ import pytest
 from paths import SEED_003, SEEDS
 from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.term import Node
+
 from remembrance.graph.remote import RemoteStore
 from remembrance.graph.store import EmbeddedStore, Store, StoreError
 from remembrance.ontology.namespace import REM

@@ -1,7 +1,8 @@
 """Load and check the hand-annotated gold set (see README.md and GUIDELINES.md).
 
-    python tests/gold/tools.py          # check every document, print counts
+python tests/gold/tools.py          # check every document, print counts
 """
+
 import json
 import pathlib
 import sys
@@ -16,7 +17,7 @@ LANGUAGES = {"en", "fr", "nl"}
 
 def documents(split=None):
     """Yield (split, doc_id, text, annotation) for every gold document."""
-    for s in ([split] if split else ["dev", "test"]):
+    for s in [split] if split else ["dev", "test"]:
         for path in sorted((GOLD / s).glob("*.json")):
             text = path.with_suffix(".txt").read_text(encoding="utf-8")
             yield s, path.stem, text, json.loads(path.read_text(encoding="utf-8"))
@@ -30,7 +31,7 @@ def check(doc_id, text, ann):
     spans = []
     for kind in ("entities", "dates"):
         for a in ann[kind]:
-            if text[a["start"]:a["end"]] != a["text"]:
+            if text[a["start"] : a["end"]] != a["text"]:
                 errors.append(f"{doc_id}: offsets of {a['text']!r} do not match the text")
             if kind == "entities":
                 spans.append((a["start"], a["end"], a["text"]))
@@ -42,7 +43,7 @@ def check(doc_id, text, ann):
                 except Exception:
                     errors.append(f"{doc_id}: invalid EDTF {a['value']!r}")
     spans.sort()
-    for (s1, e1, t1), (s2, e2, t2) in zip(spans, spans[1:]):
+    for (_, e1, t1), (s2, _, t2) in zip(spans, spans[1:], strict=False):
         if s2 < e1:
             errors.append(f"{doc_id}: overlapping entities {t1!r} and {t2!r}")
     ids = {a["id"] for a in ann["entities"]}
@@ -71,15 +72,30 @@ def stats():
 def main():
     errors = [e for _, doc_id, text, ann in documents() for e in check(doc_id, text, ann)]
     c = stats()
-    cols = ["documents", "words", "Person", "Group", "Place", "Memorial", "Event", "dates", "relations"]
+    cols = [
+        "documents",
+        "words",
+        "Person",
+        "Group",
+        "Place",
+        "Memorial",
+        "Event",
+        "dates",
+        "relations",
+    ]
     print("| split | lang | " + " | ".join(cols) + " |")
     print("|---|---|" + "---|" * len(cols))
     rows = sorted({k[:2] for k in c}) + [("all", "all")]
     for split, lang in rows:
-        def n(col):
-            return sum(v for k, v in c.items()
-                       if k[2] == col and split in ("all", k[0]) and lang in ("all", k[1]))
-        print(f"| {split} | {lang} | " + " | ".join(str(n(col)) for col in cols) + " |")
+        counts = [
+            sum(
+                v
+                for k, v in c.items()
+                if k[2] == col and split in ("all", k[0]) and lang in ("all", k[1])
+            )
+            for col in cols
+        ]
+        print(f"| {split} | {lang} | " + " | ".join(str(n) for n in counts) + " |")
     print("\n".join(errors) or "all checks passed", file=sys.stderr)
     return 1 if errors else 0
 
