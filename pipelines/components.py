@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 from remembrance.pipelines.authority import AuthorityIndex, load_index, normalise_label
 from remembrance.pipelines.config import DEFAULT_CONFIG
 
-LEADING_WORDS = {"the", "le", "la", "les", "l'", "de", "het", "een", "des", "du", "king", "roi"}
+DETERMINERS = {"the", "le", "la", "les", "l'", "de", "het", "een", "des", "du", "a", "an"}
 TITLES = {"king", "queen", "roi", "reine", "koning", "koningin", "general", "général", "generaal"}
 
 
@@ -69,6 +69,16 @@ def _is_modifier(span: Span) -> bool:
     )
 
 
+def _skip_determiners(doc: Doc, start: int, end: int) -> int:
+    """Start of a name without its leading determiners: "the Ardennes", "la Dame Blanche",
+    "de geallieerden" lose them; "De Jongh" keeps its particle (a capitalised word follows)."""
+    while start < end - 1 and doc[start].lower_ in DETERMINERS:
+        if doc[start].text[0].isupper() and doc[start].lower_ == "de" and doc[start + 1].is_title:
+            break
+        start += 1
+    return start
+
+
 class MentionMerger:
     """Gazetteer spans and NER entities → one non-overlapping ``doc.spans["mentions"]``."""
 
@@ -86,6 +96,7 @@ class MentionMerger:
             rest = normalise_label(doc[start + 1 : span.end].text) if len(span) > 1 else ""
             if doc[start].lower_ in TITLES and self.index.by_label.get(rest) == ids:
                 start, key = start + 1, rest  # "King Leopold III" → "Leopold III"
+            start = _skip_determiners(doc, start, span.end)
             category = self.index.records[ids[0]].category
             gazetteer.append(Span(doc, start, span.end, label=category, span_id=key))
         kept = filter_spans(gazetteer)
@@ -96,8 +107,8 @@ class MentionMerger:
                 continue
             if _is_modifier(ent):
                 continue
-            start = ent.start
-            while start < ent.end - 1 and doc[start].lower_ in LEADING_WORDS:
+            start = _skip_determiners(doc, ent.start, ent.end)
+            if doc[start].lower_ in TITLES and start < ent.end - 1:
                 start += 1
             if doc[start : ent.end].text.strip(" '\"") and any(
                 t.is_alpha for t in doc[start : ent.end]
