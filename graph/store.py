@@ -1,7 +1,9 @@
 """Stores: one interface, two backends, one factory.
 
-- ``EmbeddedStore``: an Oxigraph store on disk, used through rdflib (oxrdflib). The directory
-  holds generations (``gen-000001``, …) and a ``current`` symlink. A build writes into a new
+- ``EmbeddedStore``: an Oxigraph store on disk. Queries go straight to pyoxigraph and come back
+  as rdflib ``Result`` objects whose terms are converted as the rows are read; ``dataset`` offers
+  the same store as an rdflib Dataset (oxrdflib) for rdflib users. The directory holds
+  generations (``gen-000001``, …) and a ``current`` symlink. A build writes into a new
   generation (a cheap RocksDB checkpoint of the current one) and swaps the symlink when it has
   finished, so an interrupted build never changes what readers see, and a read-only server can
   keep serving the current generation during a build.
@@ -17,14 +19,15 @@ import gc
 import os
 import shutil
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import Dataset, Graph, URIRef
-from rdflib.query import Result
+from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib.query import Result, ResultRow
+from rdflib.term import Identifier
 
 from remembrance.graph.rdf import PREFIXES, bind_prefixes
 
@@ -33,13 +36,92 @@ class StoreError(RuntimeError):
     """A store that cannot be opened, read or written; the message names it."""
 
 
-def prefix_declarations() -> str:
-    """SPARQL PREFIX lines for the project's prefixes (for servers that don't know them)."""
+def prefixes() -> dict[str, str]:
+    """The project's prefixes, ``ent:`` (entities under the configured base IRI) included."""
     from remembrance.config import base_iri
 
-    lines = [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items()]
-    lines.append(f"PREFIX ent: <{base_iri()}entity/>")
-    return "\n".join(lines) + "\n"
+    return {**PREFIXES, "ent": f"{base_iri()}entity/"}
+
+
+def prefix_declarations() -> str:
+    """SPARQL PREFIX lines for the project's prefixes (for servers that don't know them)."""
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in prefixes().items())
+
+
+_LITERALS: dict[ox.Literal, Literal] = {}
+_LITERALS_MAX = 100_000  # interned literals kept per process (dates, labels and counts repeat)
+
+
+def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Identifier:
+    """The rdflib term of an Oxigraph term.
+
+    IRIs skip rdflib's validation (Oxigraph has parsed them); literals, whose rdflib constructor
+    parses the lexical form (about 20 µs for a date), are interned per process.
+    """
+    if type(term) is ox.NamedNode:
+        return str.__new__(URIRef, term.value)
+    if type(term) is ox.Literal:
+        known = _LITERALS.get(term)
+        if known is None:
+            if len(_LITERALS) >= _LITERALS_MAX:
+                _LITERALS.clear()
+            language = term.language
+            known = _LITERALS[term] = (
+                Literal(term.value, lang=language)
+                if language
+                else Literal(term.value, datatype=str.__new__(URIRef, term.datatype.value))
+            )
+        return known
+    if type(term) is ox.BlankNode:
+        return BNode(term.value)
+    raise ValueError(f"unsupported term in a query result: {term!r}")  # RDF-star triples
+
+
+class _Solutions(Result):
+    """A SELECT result whose rows are converted from Oxigraph's solutions as they are read."""
+
+    def __init__(self, solutions: ox.QuerySolutions) -> None:
+        super().__init__("SELECT")
+        self.vars = variables = [Variable(v.value) for v in solutions.variables]
+        self.bindings = (  # a generator: rdflib's Result reads it lazily
+            {n: _term(value) for n, value in zip(variables, row, strict=True) if value is not None}
+            for row in solutions
+        )
+
+    def _read(self) -> Iterator[Mapping[Variable, Identifier]]:
+        if self._genbindings is None:
+            yield from self._bindings
+            return
+        for binding in self._genbindings:
+            self._bindings.append(binding)
+            yield binding
+        self._genbindings = None
+
+    def __iter__(self) -> Iterator[ResultRow]:
+        """Rows as rdflib's ResultRow, sharing one label index (rdflib builds one per row)."""
+        variables = self.vars or []
+        labels = {str(v): i for i, v in enumerate(variables)}
+        for binding in self._read():
+            if binding:  # as rdflib: no row for an empty binding
+                row = tuple.__new__(ResultRow, [binding.get(v) for v in variables])
+                row.labels = labels
+                yield row
+
+
+def _result(answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> Result:
+    """An rdflib Result over a pyoxigraph answer; SELECT rows are converted as they are read."""
+    if isinstance(answer, ox.QuerySolutions):
+        return _Solutions(answer)
+    if isinstance(answer, ox.QueryBoolean):
+        result = Result("ASK")
+        result.askAnswer = bool(answer)
+    else:  # CONSTRUCT or DESCRIBE: Oxigraph's answer doesn't tell them apart
+        result = Result("CONSTRUCT")
+        result.graph = Graph()
+        add = result.graph.add
+        for triple in answer:
+            add((_term(triple.subject), _term(triple.predicate), _term(triple.object)))
+    return result
 
 
 class Store(ABC):
@@ -95,6 +177,7 @@ class OxigraphGeneration(Store):
         except OSError as error:
             raise StoreError(f"{path}: cannot open the store: {error}") from None
         self._dataset: Dataset | None = None
+        self._prefixes = prefixes()
 
     @property
     def ox(self) -> ox.Store:
@@ -112,15 +195,16 @@ class OxigraphGeneration(Store):
 
     def query(self, sparql: str) -> Result:
         try:
-            return self.dataset.query(sparql)
+            answer = self.ox.query(sparql, use_default_graph_as_union=True, prefixes=self._prefixes)
         except SyntaxError as error:
             raise ValueError(f"invalid SPARQL: {str(error).splitlines()[0]}") from None
+        return _result(answer)
 
     def update(self, sparql: str) -> None:
         if self.read_only:
             raise StoreError(f"{self.location}: the store is open read-only")
         try:
-            self.ox.update(sparql, prefixes=dict(PREFIXES))
+            self.ox.update(sparql, prefixes=self._prefixes)
         except SyntaxError as error:
             raise ValueError(f"invalid SPARQL update: {str(error).splitlines()[0]}") from None
 
