@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
@@ -14,6 +15,7 @@ from rdflib.namespace import SKOS
 from remembrance.graph.iris import entity_slug
 from remembrance.ontology.files import load_authority, load_ontology
 from remembrance.ontology.namespace import REM
+from remembrance.pipelines.dates import bounds
 from remembrance.pipelines.records import CATEGORIES, Category, Entity
 
 #: Properties whose objects give an authority record its context (used for disambiguation).
@@ -27,6 +29,11 @@ CONTEXT_PROPERTIES = (
     REM.ledBy,
     REM.orderedBy,
 )
+
+
+BEGINNINGS = {"foundedOn", "establishedOn", "dedicatedOn", "startedOn", "bornOn"}
+ENDINGS = {"endedOn", "diedOn"}
+SPANS = {"occurredOn"}
 
 
 def normalise_label(text: str) -> str:
@@ -94,6 +101,20 @@ class AuthorityIndex:
                     if " " in name.strip():
                         surnames[normalise_label(name.split()[-1])].add(record.id)
         self.by_surname = {key: tuple(sorted(ids)) for key, ids in surnames.items()}
+
+    def period(self, record_id: str) -> tuple[date | None, date | None]:
+        """When the thing existed or happened, from its dates (start, end; None if unknown)."""
+        starts, ends = [], []
+        for prop, value in self.records[record_id].dates:
+            earliest, latest = bounds(value)
+            if prop in BEGINNINGS and earliest:
+                starts.append(earliest)
+            if prop in ENDINGS and latest:
+                ends.append(latest)
+            if prop in SPANS and earliest and latest:
+                starts.append(earliest)
+                ends.append(latest)
+        return (min(starts) if starts else None, max(ends) if ends else None)
 
     def neighbourhood(self, record_id: str) -> frozenset[str]:
         """Records related to this one within two steps (its place's city, its network's leader)."""

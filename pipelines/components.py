@@ -69,6 +69,16 @@ def _is_modifier(span: Span) -> bool:
     )
 
 
+def _inside_compound(span: Span) -> bool:
+    """ "Ardenne" in "La Roche-en-Ardenne" is part of another name, joined by a hyphen."""
+    doc = span.doc
+    before = (
+        span.start > 0 and doc[span.start - 1].text in "-‐" and not doc[span.start - 1].whitespace_
+    )
+    after = span.end < len(doc) and doc[span.end].text in "-‐" and not doc[span.end - 1].whitespace_
+    return bool(before or after)
+
+
 def _skip_determiners(doc: Doc, start: int, end: int) -> int:
     """Start of a name without its leading determiners: "the Ardennes", "la Dame Blanche",
     "de geallieerden" lose them; "De Jongh" keeps its particle (a capitalised word follows)."""
@@ -90,7 +100,7 @@ class MentionMerger:
         gazetteer = []
         for span in doc.spans.get("gazetteer", []):
             ids = self.index.by_label.get(span.id_, ()) or self.index.by_surname.get(span.id_, ())
-            if not ids:
+            if not ids or _inside_compound(span):
                 continue
             start, key = span.start, span.id_
             rest = normalise_label(doc[start + 1 : span.end].text) if len(span) > 1 else ""

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
 from rapidfuzz import fuzz, process
 
 from remembrance.graph.iris import slugify
 from remembrance.pipelines.authority import AuthorityIndex, normalise_label
 from remembrance.pipelines.config import DEFAULT_CONFIG
-from remembrance.pipelines.records import Candidate, Entity, LinkedMention, Mention
+from remembrance.pipelines.records import Candidate, DateMention, Entity, LinkedMention, Mention
 
 MIN_SCORE = 0.6
 NEARBY = 300  # characters around a mention whose entities count as its close context
@@ -53,11 +54,14 @@ def select(
     index: AuthorityIndex,
     context_ids: set[str],
     nearby_ids: set[str],
+    sentence_dates: Sequence[DateMention] = (),
 ) -> Candidate | None:
     """The best-scoring candidate in context, or None when no candidate scores enough.
 
     Context: records related to the candidate (within two steps) that the document names, and
-    more strongly those named near the mention. A statistical mention whose category disagrees
+    more strongly those named near the mention; between records with dates, the one whose period
+    fits the dates of the sentence (the camp in 1942, its memorial in 2012). A statistical mention
+    whose category disagrees
     with the record's is penalised, not excluded: on an exact name the authority record is more
     reliable than the NER label.
     """
@@ -68,14 +72,25 @@ def select(
         score = (
             candidate.score
             + 0.05 * len(related & context_ids)
-            + 0.1 * len(related & nearby_ids)
-            + 0.3 * (record.id in context_ids)
+            + 0.15 * len(related & nearby_ids)
+            + 0.1 * (record.id in context_ids)
         )
         if mention.source == "ner" and record.category != mention.category:
             score -= 0.3
+        if len(candidates) > 1 and sentence_dates:
+            score += 0.1 if _fits_period(index.period(record.id), sentence_dates) else -0.1
         if score >= MIN_SCORE and (best is None or (score, candidate.entity_id) > best[:2]):
             best = (score, candidate.entity_id, candidate)
     return best[2] if best else None
+
+
+def _fits_period(period: tuple[date | None, date | None], dates: Sequence[DateMention]) -> bool:
+    start, end = period
+    return any(
+        (start is None or d.latest is None or start <= d.latest)
+        and (end is None or d.earliest is None or d.earliest <= end)
+        for d in dates
+    )
 
 
 def local_entity(mention: Mention) -> Entity:
@@ -107,8 +122,9 @@ def link_mentions(
     mentions: Sequence[Mention],
     index: AuthorityIndex,
     fuzzy_threshold: float = DEFAULT_CONFIG["fuzzy_threshold"],
+    dates: Sequence[DateMention] = (),
 ) -> list[LinkedMention]:
-    """Link every mention of one document, in text order."""
+    """Link every mention of one document, in text order; `dates` are the document's dates."""
     candidates = [generate_candidates(m, index, fuzzy_threshold) for m in mentions]
     # Context: records proposed unambiguously anywhere in the document, and near each mention.
     unambiguous = [
@@ -130,9 +146,10 @@ def link_mentions(
                 None,
             )
             proposed = [
-                replace(c, score=c.score + 0.15) if c.entity_id == latest else c for c in proposed
+                replace(c, score=c.score + 0.1) if c.entity_id == latest else c for c in proposed
             ]
-        chosen = select(mention, proposed, index, context_ids, nearby)
+        in_sentence = [d for d in dates if mention.sentence[0] <= d.start < mention.sentence[1]]
+        chosen = select(mention, proposed, index, context_ids, nearby, in_sentence)
         if chosen is not None:
             entity = index.records[chosen.entity_id].entity()
             confidence = round(min(1.0, mention.confidence * chosen.score), 3)
