@@ -264,6 +264,9 @@ def comention_graph(store: Store) -> nx.Graph:
     )
 
 
+#: Query columns whose values collect on the edge of their pair (column → edge attribute).
+_EVIDENCE = {"predicate": "predicate", "sentence": "sentences", "title": "sources"}
+
 #: Column pairs that make a network of query rows, in order of preference.
 NETWORK_COLUMNS = (("source", "target"), ("subject", "object"))
 
@@ -282,24 +285,37 @@ def rows_graph(
 ) -> nx.DiGraph:
     """A network from query rows with ``source`` and ``target`` (or ``subject``/``object``) columns.
 
-    Other columns become edge attributes; ``sourceLabel``/``targetLabel`` name nodes that
-    `nodes` does not describe. Repeated pairs add up in ``weight`` (or take a ``weight`` column).
+    ``sourceLabel``/``targetLabel`` and ``sourceCategory``/``targetCategory`` describe nodes that
+    `nodes` does not. Each pair makes one edge: its rows' ``sentence`` and ``title`` values collect
+    in ``sentences`` and ``sources``, distinct ``predicate`` values join with ", ", and the rows
+    add up in ``weight`` (or a ``weight`` column gives it). Other columns become edge attributes.
     """
     graph = nx.DiGraph()
     known = nodes or {}
+    found: dict[tuple[str, str], dict[str, set[str]]] = {}
     for row in result_rows:
-        first, second = network_columns(row)
-        labels = (f"{first}Label", f"{second}Label")
-        source, target = str(row[first]), str(row[second])
-        for iri, label in ((source, row.get(labels[0])), (target, row.get(labels[1]))):
+        ends = network_columns(row)
+        described = {f"{end}{suffix}" for end in ends for suffix in ("Label", "Category")}
+        for end in ends:
+            iri = str(row[end])
             if iri not in graph:
-                named = {"label": str(label)} if label and iri not in known else {}
+                given = {"label": row.get(f"{end}Label"), "category": row.get(f"{end}Category")}
+                named = {k: str(v) for k, v in given.items() if v} if iri not in known else {}
                 graph.add_node(iri, **{**_node(known, iri), **named})
-        extra = {k: v for k, v in row.items() if k not in {first, second, *labels}}
-        if graph.has_edge(source, target) and "weight" not in row:
-            graph[source][target]["weight"] += 1
-        else:
-            graph.add_edge(source, target, **{"predicate": "", "weight": 1, **extra})
+        pair = (str(row[ends[0]]), str(row[ends[1]]))
+        evidence = found.setdefault(pair, {name: set() for name in _EVIDENCE.values()})
+        for column, name in _EVIDENCE.items():
+            if row.get(column):
+                evidence[name].add(str(row[column]))
+        extra = {k: v for k, v in row.items() if k not in {*ends, *described, *_EVIDENCE}}
+        if graph.has_edge(*pair) and "weight" not in row:
+            extra["weight"] = graph.edges[pair]["weight"] + 1
+        graph.add_edge(*pair, **{"weight": 1, **extra})
+    for pair, evidence in found.items():
+        graph.edges[pair].update(
+            predicate=", ".join(sorted(evidence.pop("predicate"))),
+            **{name: sorted(values) for name, values in evidence.items()},
+        )
     return with_degrees(graph)
 
 

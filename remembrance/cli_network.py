@@ -90,6 +90,10 @@ def network(
         str | None,
         typer.Option("--query", "-q", help="A named query whose rows have ?source and ?target."),
     ] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-p", help="NAME=VALUE for a parameter of the named query."),
+    ] = None,
     kind: Annotated[
         NetworkKind, typer.Option("--kind", help="entity (relations) or comention (sentences).")
     ] = NetworkKind.entity,
@@ -98,14 +102,20 @@ def network(
     format: FormatOption = NetworkFormat.html,
     max_nodes: MaxNodesOption = 500,
 ) -> None:
-    """Write a whole network to a file: the entity or co-mention network, or a named query's."""
+    """Write a whole network to a file: the entity or co-mention network, or a named query's.
+
+    Query rows may describe their nodes (?sourceLabel, ?sourceCategory…) and edges (?predicate,
+    ?weight, ?sentence, ?title), e.g. remembrance network --query network-relations.
+    """
+    from remembrance.cli_sparql import _parameters
     from remembrance.graph import projections
 
+    if param and query is None:
+        raise InputError("--param binds the parameters of a named query (--query)")
     with open_store(_store_path(store)) as source:
         if query is not None:
-            graph = projections.rows_graph(
-                _query_rows(source, query), projections.node_rows(source)
-            )
+            found = _query_rows(source, query, _parameters(param or []))
+            graph = projections.rows_graph(found, projections.node_rows(source))
             name = query
         else:
             build = projections.entity_graph if kind is NetworkKind.entity else (
@@ -116,12 +126,13 @@ def network(
     _write(graph, target, format, f"Network: {name}", max_nodes)
 
 
-def _query_rows(source: Store, name: str) -> list[dict[str, Any]]:
-    """The rows of the named query `name`, which must make a network (see `network_columns`)."""
+def _query_rows(source: Store, name: str, values: dict[str, str]) -> list[dict[str, Any]]:
+    """The rows of the named query `name` bound to `values`; they must make a network (see
+    `network_columns`)."""
     from remembrance.graph.catalogue import named_query
     from remembrance.graph.projections import network_columns, rows
 
-    result = source.query(named_query(name).bound({}))
+    result = source.query(named_query(name).bound(values))
     try:
         network_columns(str(v) for v in result.vars or [])
     except ValueError as error:

@@ -243,3 +243,50 @@ def test_cli_export_and_diff(corpus_store: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "graph/build  +0 -" in result.stdout and "1 named graph(s) differ" in result.stdout
     assert "  - <https://w3id.org/remembrance/graph/build>" in result.stdout
+
+
+NETWORK_QUERIES = ["network-relations", "network-comentions", "network-of-a-group"]
+NETWORK_COLUMNS = {"source", "target", "sourceLabel", "targetLabel", "sourceCategory"}
+
+
+@pytest.mark.parametrize("name", NETWORK_QUERIES)
+def test_network_queries_describe_their_nodes_and_edges(store: Store, name: str) -> None:
+    rows = api.run(store, name)
+    assert NETWORK_COLUMNS | {"targetCategory", "title", "sentence"} <= set(rows.columns)
+    assert {"predicate", "weight"} & set(rows.columns)
+    assert rows.source.str.startswith(ENT).all() and rows.target.str.startswith(ENT).all()
+    assert rows.sourceLabel.notna().all() and rows.targetCategory.notna().all()
+    assert rows.sentence.notna().any() and rows.title.notna().all()
+
+
+def test_network_relations(store: Store) -> None:
+    rows = api.run(store, "network-relations")
+    edges = set(zip(rows.source, rows.predicate, rows.target, rows.title, strict=True))
+    assert (f"{ENT}comet-line", "foundedBy", f"{ENT}andree-de-jongh", "authority record") in edges
+    ordered = rows[(rows.predicate == "orderedBy") & (rows.target == f"{ENT}leopold-iii")]
+    assert ordered.sentence.str.contains("Leopold|Léopold").any() and ordered.title.nunique() >= 3
+    members = api.run(store, "network-relations", property="rem:memberOf")
+    assert set(members.predicate) == {"memberOf"} and set(members.targetCategory) == {"Group"}
+
+
+def test_network_comentions(store: Store) -> None:
+    rows = api.run(store, "network-comentions")
+    pair = rows[(rows.source == f"{ENT}andree-de-jongh") & (rows.target == f"{ENT}comet-line")]
+    assert len(pair) >= 2 and pair.weight.nunique() == 1 and pair.weight.iloc[0] >= len(pair)
+    assert (pair.documents <= pair.weight).all() and (rows.source < rows.target).all()
+    strong = api.run(store, "network-comentions", minimum=3)
+    assert (strong.weight >= 3).all() and 0 < len(strong) < len(rows)
+
+
+def test_network_of_a_group(store: Store) -> None:
+    rows = api.run(store, "network-of-a-group")
+    edges = set(zip(rows.source, rows.predicate, rows.target, strict=True))
+    assert (f"{ENT}jean-francois-nothomb", "memberOf", f"{ENT}comet-line") in edges
+    assert (f"{ENT}frederic-de-jongh", "executedAt", f"{ENT}mont-valerien") in edges
+    assert (f"{ENT}villa-voisin-plaque", "commemorates", f"{ENT}comet-line") in edges
+    ends = set(rows.sourceCategory) | set(rows.targetCategory)
+    assert ends <= {"Person", "Group", "Place", "Event", "Memorial"}
+    clarence = api.run(store, "network-of-a-group", group="ent:clarence-network")
+    assert f"{ENT}walthere-dewe" in set(clarence.target) and f"{ENT}comet-line" not in set(
+        clarence.target
+    )
