@@ -1,7 +1,8 @@
 """Recognise date expressions in English, French and Dutch text and normalise them to EDTF.
 
 The recogniser is a set of regular expressions (compiled once per language at import); values
-are validated, and their bounds computed, with the ``edtf`` package.
+are validated, and their bounds computed, with the ``edtf`` package, once per distinct value and
+process.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from datetime import date
 from functools import lru_cache
 
 import edtf
+from edtf.parser.grammar import level0Expression
+from pyparsing import ParseException
 
 from remembrance.pipelines.records import DateMention
 
@@ -528,6 +531,19 @@ def _resolve(text: str, lang: str, fallback: int | None) -> Iterator[tuple[_Cand
         yield candidate, value
 
 
+def _parse(value: str) -> edtf.parser.parser_classes.EDTFObject:
+    """The edtf package's parse of a value, through its Level 0 grammar when the value is Level 0.
+
+    Plain dates and intervals between them (most values here) parse about ten times faster with
+    the Level 0 grammar than with ``parse_edtf``, which tries every level and, on a Level 0 value,
+    gives the same object.
+    """
+    try:
+        return level0Expression.parse_string(value, parse_all=True)[0]
+    except ParseException:
+        return edtf.parse_edtf(value)
+
+
 @lru_cache(maxsize=8192)
 def bounds(edtf_value: str) -> tuple[date | None, date | None]:
     """Earliest and latest dates of an EDTF value (strict bounds; None where unknown).
@@ -535,7 +551,7 @@ def bounds(edtf_value: str) -> tuple[date | None, date | None]:
     Raises ValueError if the value is not valid EDTF.
     """
     try:
-        parsed = edtf.parse_edtf(edtf_value)
+        parsed = _parse(edtf_value)
     except Exception as exc:  # the edtf package raises several exception types
         raise ValueError(f"invalid EDTF value {edtf_value!r}") from exc
     sides = edtf_value.split("/")
