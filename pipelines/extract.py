@@ -19,11 +19,14 @@ from remembrance.pipelines import components  # noqa: F401  (registers the facto
 from remembrance.pipelines.authority import AuthorityIndex, load_index
 from remembrance.pipelines.config import DEFAULT_CONFIG, LANGUAGES
 from remembrance.pipelines.dates import find_dates
+from remembrance.pipelines.dependency import dependency_statements
 from remembrance.pipelines.linking import link_mentions
 from remembrance.pipelines.records import Document, Extraction, Mention
 from remembrance.pipelines.relations import (
     apposition_statements,
+    combine,
     date_statements,
+    dated,
     pattern_statements,
     pronoun_subjects,
     quantity_statements,
@@ -95,9 +98,13 @@ def analyse(doc: Doc, document: Document, index: AuthorityIndex) -> Extraction:
     with_pronouns = sorted(
         [*linked, *pronoun_subjects(text, linked, sentences)], key=lambda item: item.mention.start
     )
+    relations = combine(
+        dependency_statements(doc, linked),
+        pattern_statements(text, with_pronouns),
+        apposition_statements(text, linked),
+    )
     statements = [
-        *pattern_statements(text, with_pronouns),
-        *apposition_statements(text, linked),
+        *dated(relations, dates),
         *date_statements(text, linked, dates, sentences),
         *quantity_statements(text, linked, sentences),
     ]

@@ -2,8 +2,12 @@
 
 A pattern holds when two consecutive mentions of one sentence have the categories it names and
 the words between them match its trigger ("X was a member of Y", "ordered by", "situé à",
-"gelegen in"). Dates attach to the event or memorial of their sentence; numbers with their noun
-("about 700 servicemen", "197 crosses") become quantitative claims with their qualifier.
+"gelegen in"), and, for Dutch verb-final clauses, the words after the second match its tail ("X
+werd naar Y gedeporteerd"). These surface patterns serve Dutch, which has no parser, and back up
+the dependency rules (pipelines/dependency.py) elsewhere; `combine` keeps one statement per triple
+and `dated` gives a relation the only date of its sentence. Dates attach to the event or memorial
+of their sentence; numbers with their noun ("about 700 servicemen", "197 crosses") become
+quantitative claims with their qualifier.
 """
 
 from __future__ import annotations
@@ -24,52 +28,86 @@ class Pattern:
     subjects: frozenset[str]
     objects: frozenset[str]
     inverse: bool = False  # the first mention is the object ("Y founded X")
-    confidence: float = 0.8
+    confidence: float = 0.7
+    tail: re.Pattern[str] | None = None  # what must follow the second mention (Dutch verb-final)
 
 
 def _p(
-    predicate: str, trigger: str, subjects: Iterable[str], objects: Iterable[str], **kw: object
+    predicate: str,
+    trigger: str,
+    subjects: Iterable[str],
+    objects: Iterable[str],
+    inverse: bool = False,
+    tail: str | None = None,
 ) -> Pattern:
     regex = re.compile(rf"^[\s,]*(?:{trigger})[\s,]*$", re.IGNORECASE)
-    return Pattern(predicate, regex, frozenset(subjects), frozenset(objects), **kw)  # type: ignore[arg-type]
+    after = re.compile(rf"\s*(?:\S+\s+){{0,2}}?(?:{tail})\b", re.IGNORECASE) if tail else None
+    return Pattern(predicate, regex, frozenset(subjects), frozenset(objects), inverse, tail=after)
 
 
 _W = r"(?:\S+\s+){0,4}?"  # up to four intervening words
+_NL = r"(?:\S+\s+){0,5}?"  # the middle field of a Dutch clause ("werd in 1940 … door")
+_AGENT = (
+    r"(?:\s+(?:the|le|la|l'|de|het)(?:\s+[\w'-]+)?)?"  # "by the journalist", "door de Antwerpenaar"
+)
 PATTERNS: tuple[Pattern, ...] = (
     _p(
         "memberOf",
-        rf"{_W}(?:was|became|were)\s+(?:a\s+|an\s+|one of the\s+)?(?:\w+\s+)?(?:member|members|agent|agents|leader|founders?)\s+of(?:\s+the)?"
-        rf"|{_W}(?:fut|était|devint|est)\s+(?:un\s+|une\s+)?(?:membre|agent|agente|cheffe?|dirigeante?)\s+(?:du|de la|de l'|des|de)"
-        rf"|{_W}(?:was|werd)\s+(?:een\s+)?(?:lid|agent|leider)\s+van(?:\s+de|\s+het)?"
+        rf"{_W}(?:was|became|were)\s+(?:\w+\s+)?(?:a\s+|an\s+|one of the\s+)?(?:\w+\s+)?(?:member|members|agent|agents)\s+of(?:\s+the)?"
+        rf"|{_W}(?:fut|était|devint|est)\s+(?:\w+\s+)?(?:un\s+|une\s+)?(?:membre|agent|agente)\s+(?:du|de la|de l'|des|de)"
+        rf"|{_W}(?:was|werd)\s+(?:\w+\s+)?(?:een\s+)?(?:lid|agent)\s+van(?:\s+de|\s+het)?"
         rf"|{_W}joined(?:\s+the)?|{_W}(?:rejoint|rejoignit|a rejoint)(?:\s+le|\s+la|\s+l')?|{_W}sloot\s+zich\s+aan\s+bij(?:\s+de|\s+het)?",
         {"Person"},
         {"Group"},
     ),
     _p(
         "foundedBy",
-        r"(?:was|were)\s+(?:founded|created|set up|established)\s+(?:in\s+\S+\s+)?by|(?:fut|a été)\s+(?:fondée?|créée?)\s+(?:en\s+\S+\s+)?par|(?:werd|is)\s+(?:opgericht|gesticht)\s+(?:in\s+\S+\s+)?door",
+        rf"(?:was|were)\s+(?:founded|created|set up|established)\s+(?:in\s+\S+\s+)?by{_AGENT}|(?:fut|a été)\s+(?:fondée?|créée?)\s+(?:en\s+\S+\s+)?par{_AGENT}|(?:werd|is)\s+{_NL}(?:opgericht|gesticht)\s+door{_AGENT}",
         {"Group"},
         {"Person"},
     ),
     _p(
         "foundedBy",
-        r"(?:founded|created|set up)(?:\s+the)?|(?:fonda|a fondé|créa)(?:\s+le|\s+la|\s+l')?|(?:richtte|stichtte)(?:\s+de|\s+het)?",
+        rf"(?:werd|is)\s+{_NL}door{_AGENT}",
+        {"Group"},
+        {"Person"},
+        tail="opgericht|gesticht",
+    ),
+    _p(
+        "foundedBy",
+        r"(?:founded|created|set up)(?:\s+the)?|(?:fonda|a fondé|créa)(?:\s+le|\s+la|\s+l')?|(?:richtte|stichtte)(?:\s+\S+){0,3}?(?:\s+de|\s+het)?"
+        r"|(?:was|were|is)\s+(?:one of\s+)?(?:the\s+)?(?:\w+\s+)?founders?\s+of(?:\s+the)?|(?:fut|est)\s+(?:l'un\s+des\s+|le\s+|la\s+)?(?:fondat(?:eur|rice)s?)\s+(?:du|de la|de l'|des|de)|(?:was|is)\s+(?:een\s+van\s+de\s+)?(?:de\s+)?(?:oprichters?|stichters?)\s+van(?:\s+de|\s+het)?",
         {"Group"},
         {"Person"},
         inverse=True,
     ),
     _p(
         "ledBy",
-        r"(?:was|were)\s+(?:led|headed|commanded|directed)\s+by|(?:fut|était)\s+(?:dirigée?|commandée?)\s+par|(?:werd)\s+(?:geleid|aangevoerd)\s+door|under the (?:leadership|command) of|sous la direction de|onder leiding van",
+        rf"(?:was|were)\s+(?:led|headed|commanded|directed)\s+by{_AGENT}|(?:fut|était)\s+(?:dirigée?|commandée?)\s+par{_AGENT}|(?:werd)\s+{_NL}(?:geleid|aangevoerd)\s+door{_AGENT}|under the (?:leadership|command) of|sous la direction de|onder leiding van",
         {"Group", "Event"},
         {"Person"},
     ),
     _p(
+        "ledBy",
+        rf"werd\s+{_NL}door{_AGENT}",
+        {"Group", "Event"},
+        {"Person"},
+        tail="geleid|aangevoerd",
+    ),
+    _p(
+        "ledBy",
+        r"(?:was|became)\s+(?:the\s+)?(?:leader|head|commander)\s+of(?:\s+the)?|(?:fut|était|devint)\s+(?:le\s+|la\s+)?(?:chef|cheffe|dirigeante?)\s+(?:du|de la|de l'|des|de)|(?:was|werd)\s+(?:de\s+)?(?:leider|commandant)\s+van(?:\s+de|\s+het)?",
+        {"Group"},
+        {"Person"},
+        inverse=True,
+    ),
+    _p(
         "locatedIn",
-        r"(?:is|was|are|stands?|lies)?\s*(?:located|situated|set|built)?\s*(?:in|at|inside|within|on the grounds of)(?:\s+the)?|(?:est\s+|se trouve\s+)?(?:située?\s+)?(?:à|au|dans|en)(?:\s+la|\s+le|\s+l')?|(?:ligt|staat|is)?\s*(?:gelegen\s+)?(?:in|te)(?:\s+de|\s+het)?",
+        r"(?:,\s*(?:a|an|the|un|une|le|la|een|de|het)\s+(?:\S+\s+){0,4}?)?(?:(?:is|was|are|were|stands?|stood|lies|lay)\s+(?:\w+\s+)?)?(?:located|situated|based)\s+(?:in|at|inside|within|on the grounds of)(?:\s+the)?|(?:is|was|stands?|stood|lies|lay)\s+(?:in|at|inside|within|on the grounds of)(?:\s+the)?"
+        r"|(?:(?:est|était|se trouve|se trouvait)\s+(?:située?s?\s+)?|(?:,\s*(?:un|une|le|la)\s+(?:\S+\s+){0,4}?)?située?s?\s+)(?:à|au|dans|en|dans l'enceinte d[eu]s?)(?:\s+la|\s+le|\s+l')?"
+        r"|(?:,\s*(?:een|de|het)\s+(?:\S+\s+){0,4}?)?(?:ligt|lag|staat|stond|bevindt zich|is gelegen|gelegen)\s+(?:in|te|op)(?:\s+de|\s+het)?",
         {"Memorial", "Place"},
         {"Place"},
-        confidence=0.7,
     ),
     _p(
         "commemorates",
@@ -79,9 +117,16 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _p(
         "orderedBy",
-        rf"{_W}(?:was|were)\s+ordered\s+by(?:\s+king)?|{_W}(?:fut|a été)\s+(?:ordonnée?|décidée?)\s+par(?:\s+le roi)?|{_W}(?:werd)\s+(?:bevolen|besloten)\s+door(?:\s+koning)?",
+        rf"{_W}(?:was|were)\s+ordered\s+by(?:\s+king)?|{_W}(?:fut|a été)\s+(?:ordonnée?|décidée?)\s+par(?:\s+le roi)?|{_W}(?:werd)\s+{_NL}(?:bevolen|besloten)\s+door(?:\s+koning)?",
         {"Event"},
         {"Person"},
+    ),
+    _p(
+        "orderedBy",
+        rf"werd\s+{_NL}door(?:\s+koning)?",
+        {"Event"},
+        {"Person"},
+        tail="bevolen|besloten",
     ),
     _p(
         "executedAt",
@@ -90,10 +135,24 @@ PATTERNS: tuple[Pattern, ...] = (
         {"Place", "Memorial"},
     ),
     _p(
+        "executedAt",
+        rf"(?:werd|werden|is|zijn)\s+{_NL}(?:in|op|te|bij)(?:\s+de|\s+het)?",
+        {"Person"},
+        {"Place", "Memorial"},
+        tail="gefusilleerd|geëxecuteerd",
+    ),
+    _p(
         "deportedTo",
-        rf"{_W}(?:was|were)\s+deported\s+(?:from\s+\S+\s+)?to|{_W}(?:fut|furent|a été)\s+déportée?s?\s+(?:vers|à)|{_W}(?:werd|werden)\s+gedeporteerd\s+naar",
+        rf"{_W}(?:was|were)\s+deported\s+(?:from\s+\S+\s+)?to|{_W}(?:fut|furent|a été)\s+déportée?s?\s+(?:vers|à)|{_W}(?:werd|werden)\s+{_NL}gedeporteerd\s+naar",
         {"Person", "Group"},
         {"Place"},
+    ),
+    _p(
+        "deportedTo",
+        rf"{_W}(?:werd|werden|is|zijn)\s+{_NL}naar",
+        {"Person", "Group"},
+        {"Place"},
+        tail="gedeporteerd|weggevoerd",
     ),
     _p(
         "deportedFrom",
@@ -107,11 +166,19 @@ PATTERNS: tuple[Pattern, ...] = (
         {"Person"},
         {"Place"},
     ),
+    _p("bornIn", rf"(?:werd|is)\s+{_NL}(?:in|te)", {"Person"}, {"Place"}, tail="geboren"),
     _p(
         "diedIn",
         r"(?:\S+\s+){0,2}?(?:died|mort|morte|décédée?|overleed|stierf)\s+(?:in|at|à|au|te)",
         {"Person"},
         {"Place"},
+    ),
+    _p(
+        "diedIn",
+        rf"(?:is|werd)\s+{_NL}(?:in|te)",
+        {"Person"},
+        {"Place"},
+        tail="overleden|gestorven",
     ),
     _p(
         "tookPlaceAt",
@@ -120,10 +187,24 @@ PATTERNS: tuple[Pattern, ...] = (
         {"Place", "Memorial"},
     ),
     _p(
+        "tookPlaceAt",
+        rf"vond\s+{_NL}(?:in|op|bij)(?:\s+de|\s+het)?",
+        {"Event"},
+        {"Place", "Memorial"},
+        tail="plaats",
+    ),
+    _p(
         "organisedBy",
         r"(?:was\s+)?organi[sz]ed\s+by(?:\s+the)?|(?:fut\s+)?organisée?\s+par(?:\s+la|\s+le|\s+l')?|(?:werd\s+)?georganiseerd\s+door(?:\s+de|\s+het)?",
         {"Event"},
         {"Group"},
+    ),
+    _p(
+        "organisedBy",
+        rf"werd\s+{_NL}door(?:\s+de|\s+het)?",
+        {"Event"},
+        {"Group"},
+        tail="georganiseerd",
     ),
     _p(
         "organisedBy",
@@ -262,12 +343,14 @@ def pattern_statements(text: str, linked: Sequence[LinkedMention]) -> list[State
         gap = text[left.mention.end : right.mention.start]
         if len(gap) > 80 or "\n" in gap:
             continue
+        sentence = left.mention.sentence[1]
         for pattern in PATTERNS:
             subject, obj = (right, left) if pattern.inverse else (left, right)
             if (
                 subject.entity.category in pattern.subjects
                 and obj.entity.category in pattern.objects
                 and pattern.trigger.match(gap)
+                and (pattern.tail is None or pattern.tail.match(text, right.mention.end, sentence))
             ):
                 statements.append(
                     Statement(
@@ -405,3 +488,25 @@ def apposition_statements(text: str, linked: Sequence[LinkedMention]) -> list[St
                 )
             )
     return statements
+
+
+def combine(*extractors: Sequence[Statement]) -> list[Statement]:
+    """One statement per triple and sentence: where extractors agree, the most confident one."""
+    best: dict[tuple[str, str, object, tuple[int, int]], Statement] = {}
+    for statements in extractors:
+        for statement in statements:
+            key = statement.subject, statement.predicate, statement.object, statement.sentence
+            if key not in best or statement.confidence > best[key].confidence:
+                best[key] = statement
+    return sorted(best.values(), key=lambda s: (s.start, s.end))
+
+
+def dated(statements: Iterable[Statement], dates: Sequence[DateMention]) -> list[Statement]:
+    """Entity statements whose sentence holds exactly one date carry it (when the claim held)."""
+    result = []
+    for statement in statements:
+        within = [d for d in dates if statement.sentence[0] <= d.start < statement.sentence[1]]
+        if statement.object_is_entity and statement.date is None and len(within) == 1:
+            statement = replace(statement, date=within[0])
+        result.append(statement)
+    return result
