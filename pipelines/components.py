@@ -12,6 +12,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -51,8 +52,15 @@ def gazetteer_patterns(index: AuthorityIndex, acronym_max_length: int) -> list[d
 )
 def make_gazetteer(nlp: Language, name: str, acronym_max_length: int) -> SpanRuler:
     ruler = SpanRuler(nlp, name, spans_key="gazetteer", phrase_matcher_attr="LOWER", overwrite=True)
+    patterns = gazetteer_patterns(load_index(), acronym_max_length)
+    tokenizer = nlp.tokenizer
+    for pattern in patterns:  # "de SS." : some tokenizers keep the full stop on an acronym
+        if isinstance(pattern["pattern"], list) and len(pattern["pattern"]) == 1:
+            acronym = pattern["pattern"][0]["ORTH"]
+            if acronym.isupper() and isinstance(tokenizer, Tokenizer):
+                tokenizer.add_special_case(f"{acronym}.", [{"ORTH": acronym}, {"ORTH": "."}])
     with nlp.select_pipes(enable=[]):  # phrase patterns need the tokenizer only
-        ruler.add_patterns(gazetteer_patterns(load_index(), acronym_max_length))
+        ruler.add_patterns(patterns)
     return ruler
 
 
@@ -70,13 +78,15 @@ def _is_modifier(span: Span) -> bool:
 
 
 def _inside_compound(span: Span) -> bool:
-    """ "Ardenne" in "La Roche-en-Ardenne" is part of another name, joined by a hyphen."""
+    """ "Ardenne" in "La Roche-en-Ardenne" is part of another name, joined by a hyphen; a name
+    before a hyphen and a lowercase word ("SS-officier") is still a name."""
     doc = span.doc
-    before = (
-        span.start > 0 and doc[span.start - 1].text in "-‐" and not doc[span.start - 1].whitespace_
-    )
-    after = span.end < len(doc) and doc[span.end].text in "-‐" and not doc[span.end - 1].whitespace_
-    return bool(before or after)
+    previous = doc[span.start - 1] if span.start > 0 else None
+    before = previous is not None and previous.text in "-‐" and not previous.whitespace_
+    hyphen = doc[span.end] if span.end < len(doc) else None
+    joined = hyphen is not None and hyphen.text in "-‐" and not doc[span.end - 1].whitespace_
+    after = joined and span.end + 1 < len(doc) and doc[span.end + 1].is_title
+    return before or after
 
 
 def _skip_determiners(doc: Doc, start: int, end: int) -> int:
