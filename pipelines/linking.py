@@ -20,7 +20,6 @@ from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.records import Candidate, DateMention, Entity, LinkedMention, Mention
 
 MIN_SCORE = 0.6
-NEARBY = 300  # characters around a mention whose entities count as its close context
 _LEADING = ("the ", "le ", "la ", "les ", "l'", "de ", "het ")
 
 
@@ -59,7 +58,7 @@ def select(
     """The best-scoring candidate in context, or None when no candidate scores enough.
 
     Context: records related to the candidate (within two steps) that the document names, and
-    more strongly those named near the mention; between records with dates, the one whose period
+    more strongly those named in the mention's sentence; between records with dates, the one whose period
     fits the dates of the sentence (the camp in 1942, its memorial in 2012). A statistical mention
     whose category disagrees
     with the record's is penalised, not excluded: on an exact name the authority record is more
@@ -126,7 +125,7 @@ def link_mentions(
 ) -> list[LinkedMention]:
     """Link every mention of one document, in text order; `dates` are the document's dates."""
     candidates = [generate_candidates(m, index, fuzzy_threshold) for m in mentions]
-    # Context: records proposed unambiguously anywhere in the document, and near each mention.
+    # Context: records proposed unambiguously anywhere in the document, and in each sentence.
     unambiguous = [
         (m, c[0].entity_id)
         for m, c in zip(mentions, candidates, strict=True)
@@ -135,7 +134,7 @@ def link_mentions(
     context_ids = {rid for _, rid in unambiguous}
     linked: list[LinkedMention] = []
     for mention, proposed in zip(mentions, candidates, strict=True):
-        nearby = {rid for m, rid in unambiguous if abs(m.start - mention.start) < NEARBY}
+        nearby = {rid for m, rid in unambiguous if m.sentence == mention.sentence}
         if len(proposed) > 1 and linked:  # the latest of the candidates named before wins ties
             latest = next(
                 (

@@ -1,0 +1,60 @@
+"""Linking and mention rules through the real pipeline, on short texts."""
+
+from remembrance.pipelines.authority import load_index
+from remembrance.pipelines.extract import extract
+from remembrance.pipelines.records import Document, Extraction
+
+
+def run(text: str, language: str = "en") -> Extraction:
+    return next(extract([Document("t.txt", text, language)]))
+
+
+def ids(extraction: Extraction) -> dict[str, str]:
+    return {item.mention.text: item.entity.id for item in extraction.mentions}
+
+
+def test_period_of_the_sentence_chooses_between_camp_and_memorial() -> None:
+    index = load_index()
+    assert {"kazerne-dossin", "kazerne-dossin-memorial"} <= set(
+        index.by_label["kazerne dossin"]
+    )
+    wartime = run("In August 1942 the first transport left Kazerne Dossin for Auschwitz.")
+    today = run("Kazerne Dossin opened its new museum in 2012 in Mechelen.")
+    assert ids(wartime)["Kazerne Dossin"] == "kazerne-dossin"
+    assert ids(today)["Kazerne Dossin"] == "kazerne-dossin-memorial"
+
+
+def test_nearby_place_decides_between_two_memorials_of_one_name() -> None:
+    text = (
+        "À Liège, l'Enclos des Fusillés se trouve dans la Citadelle. "
+        "À Schaerbeek, l'autre Enclos des Fusillés se trouve au Tir national."
+    )
+    linked = [i for i in run(text, "fr").mentions if i.mention.text == "Enclos des Fusillés"]
+    assert [i.entity.id for i in linked] == [
+        "enclos-des-fusilles-liege",
+        "enclos-des-fusilles-schaerbeek",
+    ]
+
+
+def test_determiners_are_not_part_of_names_but_particles_are() -> None:
+    found = ids(run("The Allies crossed the Ardennes. De Jongh was born in Schaerbeek."))
+    assert "Ardennes" in found and "the Ardennes" not in found
+    assert "De Jongh" in found
+
+
+def test_a_name_inside_a_hyphenated_place_is_not_a_mention() -> None:
+    found = ids(run("Fighting destroyed La Roche-en-Ardenne in January 1945."))
+    assert "Ardenne" not in found
+
+
+def test_acronym_before_a_full_stop_in_dutch() -> None:
+    found = ids(run("Schmitt was lid van de SS. Hij leidde het kamp Breendonk.", "nl"))
+    assert found.get("SS") == "ss"
+
+
+def test_local_entities_carry_their_category_and_are_shared() -> None:
+    first = run("Florentyna Kowalczyk hid two airmen in Brussels in 1943.")
+    second = run("The helper Florentyna Kowalczyk was arrested in 1944.")
+    a = {i.entity.id for i in first.mentions if "Kowalczyk" in i.mention.text}
+    b = {i.entity.id for i in second.mentions if "Kowalczyk" in i.mention.text}
+    assert a == b == {"florentyna-kowalczyk-person"}
