@@ -52,17 +52,16 @@ def select(
     candidates: Sequence[Candidate],
     index: AuthorityIndex,
     context_ids: set[str],
-    nearby_ids: set[str],
+    sentence_ids: set[str],
     sentence_dates: Sequence[DateMention] = (),
 ) -> Candidate | None:
     """The best-scoring candidate in context, or None when no candidate scores enough.
 
     Context: records related to the candidate (within two steps) that the document names, and
-    more strongly those named in the mention's sentence; between records with dates, the one whose period
-    fits the dates of the sentence (the camp in 1942, its memorial in 2012). A statistical mention
-    whose category disagrees
-    with the record's is penalised, not excluded: on an exact name the authority record is more
-    reliable than the NER label.
+    more strongly those named in the mention's sentence; between records with dates, the one
+    whose period fits the dates of the sentence (the camp in 1942, its memorial in 2012). A
+    statistical mention whose category disagrees with the record's is penalised, not excluded:
+    on an exact name the authority record is more reliable than the NER label.
     """
     best: tuple[float, str, Candidate] | None = None
     for candidate in candidates:
@@ -71,7 +70,7 @@ def select(
         score = (
             candidate.score
             + 0.05 * len(related & context_ids)
-            + 0.15 * len(related & nearby_ids)
+            + 0.15 * len(related & sentence_ids)
             + 0.1 * (record.id in context_ids)
         )
         if mention.source == "ner" and record.category != mention.category:
@@ -134,7 +133,7 @@ def link_mentions(
     context_ids = {rid for _, rid in unambiguous}
     linked: list[LinkedMention] = []
     for mention, proposed in zip(mentions, candidates, strict=True):
-        nearby = {rid for m, rid in unambiguous if m.sentence == mention.sentence}
+        in_sentence_ids = {rid for m, rid in unambiguous if m.sentence == mention.sentence}
         if len(proposed) > 1 and linked:  # the latest of the candidates named before wins ties
             latest = next(
                 (
@@ -148,7 +147,7 @@ def link_mentions(
                 replace(c, score=c.score + 0.1) if c.entity_id == latest else c for c in proposed
             ]
         in_sentence = [d for d in dates if mention.sentence[0] <= d.start < mention.sentence[1]]
-        chosen = select(mention, proposed, index, context_ids, nearby, in_sentence)
+        chosen = select(mention, proposed, index, context_ids, in_sentence_ids, in_sentence)
         if chosen is not None:
             entity = index.records[chosen.entity_id].entity()
             confidence = round(min(1.0, mention.confidence * chosen.score), 3)
