@@ -297,22 +297,46 @@ def _number(text: str) -> int:
     return int(re.sub(r"\D", "", text))
 
 
-_PRONOUN = re.compile(r"\s*(?:(He|She|Hij|Zij|Ze)|(It|Het)|(Il|Elle))\b")
-_PRONOUN_CATEGORIES = ({"Person"}, {"Group", "Memorial", "Event"}, ANY)
+_DET = r"(?:The|Le|La|L'|Les|De|Het)\s*"
+#: Sentence-initial words that stand for an entity named before: pronouns and short nominals.
+_ANAPHORS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = tuple(
+    (re.compile(rf"\s*({pattern})\b"), frozenset(categories))
+    for pattern, categories in (
+        (r"He|She|Hij|Zij|Ze", {"Person"}),
+        (r"It|Het", {"Group", "Memorial", "Event"}),
+        (r"Il|Elle", ANY),
+        (
+            rf"{_DET}(?:network|line|movement|group|organisation|organization|réseau|ligne|"
+            r"mouvement|groupe|organisation|netwerk|lijn|beweging|groep|organisatie)",
+            {"Group"},
+        ),
+        (rf"{_DET}(?:camp|fort|prison|barracks|caserne|kamp|gevangenis|kazerne)", {"Place"}),
+        (
+            rf"{_DET}(?:operation|attack|raid|procession|ceremony|commemoration|opération|attaque|"
+            r"cérémonie|commémoration|operatie|aanslag|aanval|stoet|plechtigheid|herdenking)",
+            {"Event"},
+        ),
+    )
+)
 
 
 def pronoun_subjects(
     text: str, linked: Sequence[LinkedMention], sentences: Sequence[tuple[int, int]]
 ) -> list[LinkedMention]:
-    """A sentence-initial pronoun ("She was deported to …") stands for the latest entity of a
-    fitting category named before its sentence. Used for relations only, never output as a
-    mention (the gold set does not annotate pronouns)."""
+    """A sentence-initial pronoun or short nominal ("She was deported to …", "The network was
+    founded by …") stands for the latest entity of a fitting category named before its
+    sentence. Used for relations only, never output as a mention (the gold set does not
+    annotate pronouns)."""
     resolved = []
     for start, end in sentences:
-        match = _PRONOUN.match(text, start, end)
-        if not match:
+        found = next(
+            ((m, cats) for regex, cats in _ANAPHORS if (m := regex.match(text, start, end))), None
+        )
+        if found is None:
             continue
-        categories = _PRONOUN_CATEGORIES[match.lastindex - 1 if match.lastindex else 2]
+        match, categories = found
+        if any(m.mention.start < match.end(1) and match.start(1) < m.mention.end for m in linked):
+            continue  # already a mention ("the Memorial" resolved by the definite rule)
         antecedent = next(
             (
                 m
@@ -324,9 +348,9 @@ def pronoun_subjects(
         if antecedent is not None:
             mention = replace(
                 antecedent.mention,
-                text=match.group(match.lastindex or 0),
-                start=match.start(match.lastindex or 0),
-                end=match.end(match.lastindex or 0),
+                text=match.group(1),
+                start=match.start(1),
+                end=match.end(1),
                 sentence=(start, end),
                 source="coreference",
             )
