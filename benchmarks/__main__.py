@@ -46,7 +46,7 @@ def throughput(folder: Path) -> None:
 
     from remembrance.graph.rdf import document_graph
     from remembrance.pipelines.config import DEFAULT_CONFIG
-    from remembrance.pipelines.extract import extract, load_nlp
+    from remembrance.pipelines.extract import extract, load_nlp, spacy_batch_size
     from remembrance.pipelines.reader import read_documents
 
     documents = list(read_documents([folder]))
@@ -58,8 +58,9 @@ def throughput(folder: Path) -> None:
     texts = [d.text for d in documents]
     for n in (1, 2):
 
-        def run_bare(n: int = n) -> None:
-            list(bare.pipe(texts, batch_size=64, n_process=n))
+        def run_bare(n: int = n) -> None:  # the batch size extract() gives spaCy
+            size = spacy_batch_size(len(texts), DEFAULT_CONFIG["batch_size"], n)
+            list(bare.pipe(texts, batch_size=size, n_process=n))
 
         def run_ours(n: int = n) -> None:
             [document_graph(x) for x in extract(documents, n_process=n)]

@@ -111,21 +111,32 @@ def analyse(doc: Doc, document: Document, index: AuthorityIndex) -> Extraction:
     return Extraction(document, linked, dates, statements, sentences)
 
 
+def spacy_batch_size(texts: int, batch_size: int, n_process: int) -> int:
+    """spaCy's batch size for `texts` texts: `batch_size`, or less to give every process 4."""
+    return batch_size if n_process == 1 else max(1, min(batch_size, texts // (4 * n_process)))
+
+
 def extract(
     documents: Iterable[Document], *, batch_size: int | None = None, n_process: int = 1
 ) -> Iterator[Extraction]:
-    """Extractions of the documents, in input order, streaming batch by batch."""
+    """Extractions of the documents, in input order, streaming batch by batch.
+
+    `batch_size` is spaCy's. ``nlp.pipe`` hands each of its batches to one process (and starts
+    the processes anew at each call), so with several processes a call gets 4 batches per
+    process, cut smaller when there are fewer texts: every process gets work (`spacy_batch_size`).
+    """
     size: int = batch_size or DEFAULT_CONFIG["batch_size"]
     index = load_index()
     iterator = iter(documents)
-    while batch := list(islice(iterator, size)):
+    while batch := list(islice(iterator, size if n_process == 1 else size * n_process * 4)):
         by_language: dict[str, list[int]] = defaultdict(list)
         for position, document in enumerate(batch):
             by_language[document.language].append(position)
         results: dict[int, Extraction] = {}
         for language, positions in by_language.items():
             texts = (batch[p].text for p in positions)
-            docs = load_nlp(language).pipe(texts, batch_size=size, n_process=n_process)
+            spread = spacy_batch_size(len(positions), size, n_process)
+            docs = load_nlp(language).pipe(texts, batch_size=spread, n_process=n_process)
             for position, doc in zip(positions, docs, strict=True):
                 results[position] = analyse(doc, batch[position], index)
         yield from (results[p] for p in range(len(batch)))
