@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from remembrance.pipelines import components  # noqa: F401  (registers the factories)
 from remembrance.pipelines.authority import AuthorityIndex, load_index
+from remembrance.pipelines.chunks import pipe_chunked
 from remembrance.pipelines.config import DEFAULT_CONFIG, LANGUAGES
 from remembrance.pipelines.dates import find_dates
 from remembrance.pipelines.dependency import dependency_statements
@@ -136,7 +137,7 @@ def extract(
         for language, positions in by_language.items():
             texts = (batch[p].text for p in positions)
             spread = spacy_batch_size(len(positions), size, n_process)
-            docs = load_nlp(language).pipe(texts, batch_size=spread, n_process=n_process)
+            docs = pipe_chunked(load_nlp(language), texts, batch_size=spread, n_process=n_process)
             for position, doc in zip(positions, docs, strict=True):
                 results[position] = analyse(doc, batch[position], index)
         yield from (results[p] for p in range(len(batch)))

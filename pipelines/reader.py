@@ -18,10 +18,10 @@ from remembrance.pipelines.records import Document
 
 TEXT_SUFFIXES = (".txt",)
 
-#: Longest text accepted, in characters: spaCy's default ``nlp.max_length`` (its parser and NER
-#: need about 1 GB of memory per 100,000 characters at worst). A longer file is refused with a
-#: one-line error naming it; split it into several files (e.g. by chapter).
-MAX_CHARACTERS = 1_000_000
+#: Largest text file accepted, in bytes. Texts longer than spaCy's ``nlp.max_length`` are parsed
+#: in chunks (see chunks.py); a larger file is refused with a one-line error naming it: split it
+#: into several files (e.g. by chapter).
+MAX_BYTES = 20_000_000
 
 
 def collect_paths(paths: Iterable[Path]) -> list[Path]:
@@ -63,18 +63,14 @@ def read_metadata(text_path: Path) -> dict[str, object]:
     return meta
 
 
-def _too_long(path: Path, size: str) -> InputError:
-    return InputError(
-        f"{path}: too long ({size}); the limit is {MAX_CHARACTERS:,} characters per document, "
-        "split it into smaller files"
-    )
-
-
 def read_text(path: Path) -> str:
     try:
         size = path.stat().st_size
-        if size > 4 * MAX_CHARACTERS:  # more characters than the limit, whatever the encoding
-            raise _too_long(path, f"{size:,} bytes")
+        if size > MAX_BYTES:
+            raise InputError(
+                f"{path}: too large ({size:,} bytes); the limit is {MAX_BYTES:,} bytes per "
+                "document, split it into smaller files"
+            )
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror}") from None
@@ -89,8 +85,6 @@ def read_text(path: Path) -> str:
             f"{path}: not valid UTF-8 (byte {error.start}); "
             "convert it, e.g. iconv -f latin1 -t utf-8"
         ) from None
-    if len(text) > MAX_CHARACTERS:
-        raise _too_long(path, f"{len(text):,} characters")
     return text
 
 
