@@ -84,7 +84,7 @@ def analyse(doc: Doc, document: Document, index: AuthorityIndex) -> Extraction:
     ]
     mentions += event_mentions(text, sentences, mentions, dates, index)
     mentions.sort(key=lambda m: m.start)
-    linked = link_mentions(mentions, index)
+    linked = link_mentions(mentions, index, dates=dates)
     reliable = [item for item in linked if item.mention.source != "ner"]
     descriptions = definite_descriptions(text, sentences, reliable, index)
     linked = [  # a resolved "the Memorial" replaces whatever the NER made of it

@@ -260,10 +260,12 @@ _HELPED = (
     r"(?:helped|evacuated|rescued|saved|guided|smuggled|aidé|sauvé|évacué|hielp|redde|smokkelde)\s+"
 )
 _HELPED_NOUNS = r"servicemen|airmen|aviateurs|aviators|soldiers|soldats|piloten|vliegeniers|militaires|escapers|evaders"
-QUANTITIES: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = tuple(
+#: (predicate, verb that must come before, noun after the number, categories of the subject)
+QUANTITIES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str], frozenset[str]], ...] = tuple(
     (
         predicate,
-        re.compile(rf"{verb}(?:(?:{_QUAL})\s+)?{_NUMBER}\s+(?:\w+\s+){{0,2}}?(?:{nouns})\b", re.I),
+        re.compile(rf"\b{verb}(?:(?:{_QUAL})\s+)?$", re.I) if verb else None,
+        re.compile(rf"{_NUMBER}\s+(?:\w+\s+){{0,2}}?(?:{nouns})\b", re.I),
         frozenset(cats),
     )
     for predicate, verb, nouns, cats in (
@@ -291,6 +293,8 @@ QUANTITIES: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = tuple(
         ("memberCount", "", r"members|membres|leden|agents", {"Group"}),
     )
 )
+#: A qualifier right before a number ("about 700", "plus de 3 500").
+_QUALIFIER_BEFORE = re.compile(rf"\b(?:{_QUAL})\s+$", re.I)
 
 
 def _number(text: str) -> int:
@@ -443,9 +447,13 @@ def quantity_statements(
     """Numbers with their noun, attached to the nearest entity of a fitting category before them
     in the sentence (or the previous sentence)."""
     statements: list[Statement] = []
-    for predicate, regex, categories in QUANTITIES:
+    for predicate, verb, regex, categories in QUANTITIES:
         for match in regex.finditer(text):
-            position = match.start()
+            before = text[max(0, match.start() - 60) : match.start()]
+            if verb is not None and not verb.search(before):
+                continue
+            qualified = _QUALIFIER_BEFORE.search(before)
+            position = match.start() - (len(before) - qualified.start() if qualified else 0)
             index = next((i for i, s in enumerate(sentences) if s[0] <= position < s[1]), None)
             if index is None:
                 continue
@@ -462,9 +470,10 @@ def quantity_statements(
             if not preceding:
                 continue
             subject = preceding[-1] if preceding[-1].mention.start < position else preceding[0]
-            qualifier = next(
-                (k.replace("_", " ") for k, v in match.groupdict().items() if v and k != "number"),
-                None,
+            qualifier = (
+                next((k.replace("_", " ") for k, v in qualified.groupdict().items() if v), None)
+                if qualified
+                else None
             )
             statements.append(
                 Statement(
@@ -472,7 +481,7 @@ def quantity_statements(
                     predicate,
                     _number(match.group("number")),
                     False,
-                    match.start(),
+                    position,
                     match.end(),
                     sentences[index],
                     "quantity",
