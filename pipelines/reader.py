@@ -18,9 +18,8 @@ from remembrance.pipelines.records import Document
 
 TEXT_SUFFIXES = (".txt",)
 
-#: Largest text file accepted, in bytes. Texts longer than spaCy's ``nlp.max_length`` are parsed
-#: in chunks (see chunks.py); a larger file is refused with a one-line error naming it: split it
-#: into several files (e.g. by chapter).
+#: Largest text file accepted, in bytes. Long texts are parsed in chunks (see chunks.py); a larger
+#: file is refused with a one-line error naming it: split it into several files (e.g. by chapter).
 MAX_BYTES = 20_000_000
 
 
