@@ -9,12 +9,11 @@ from __future__ import annotations
 import html
 import math
 from collections.abc import Iterable
-from pathlib import Path
 
 import pandas as pd
 
 from remembrance.graph.projections import node_rows, rows
-from remembrance.graph.render import page, style
+from remembrance.graph.render import style
 from remembrance.graph.store import Store
 
 _COORDINATES = "SELECT ?e ?lat ?lon WHERE { ?e rem:latitude ?lat ; rem:longitude ?lon }"
@@ -105,17 +104,3 @@ def map_svg(frame: pd.DataFrame, *, width: int = 800, labels: bool = True) -> st
         "Outline of Belgium simplified; points at their recorded coordinates.</text></svg>"
     )
     return "\n".join(parts)
-
-
-def map_html(frame: pd.DataFrame, *, title: str = "Memorials and sites", width: int = 800) -> str:
-    """A self-contained HTML page with the map and a table of the points."""
-    table = frame[["label", "category", "latitude", "longitude"]].to_html(index=False)
-    body = f"<h1>{html.escape(title)}</h1>\n{map_svg(frame, width=width)}\n{table}"
-    return page(title, body, "<style>body { font-family: sans-serif; margin: 1em; }</style>")
-
-
-def write_map(frame: pd.DataFrame, path: str | Path, *, title: str = "Memorials and sites") -> Path:
-    """Write `map_html(frame)` to `path`."""
-    target = Path(path)
-    target.write_text(map_html(frame, title=title), encoding="utf-8")
-    return target

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import html
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 
 from remembrance.graph.iris import system_graph
 from remembrance.graph.projections import document_titles, local_name, node_rows, rows
-from remembrance.graph.render import page, style
+from remembrance.graph.render import style
 from remembrance.graph.store import Store
 from remembrance.pipelines.dates import bounds
 
@@ -130,16 +129,3 @@ def timeline_svg(frame: pd.DataFrame, *, width: int = 900, row_height: int = 18)
         )
     parts.append("</svg>")
     return "\n".join(parts)
-
-
-def timeline_html(frame: pd.DataFrame, *, title: str = "Timeline") -> str:
-    """A self-contained HTML page with the timeline."""
-    body = f"<h1>{html.escape(title)}</h1>\n{timeline_svg(frame)}"
-    return page(title, body, "<style>body { font-family: sans-serif; margin: 1em; }</style>")
-
-
-def write_timeline(frame: pd.DataFrame, path: str | Path, *, title: str = "Timeline") -> Path:
-    """Write `timeline_html(frame)` to `path`."""
-    target = Path(path)
-    target.write_text(timeline_html(frame, title=title), encoding="utf-8")
-    return target
