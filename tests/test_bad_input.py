@@ -2,14 +2,12 @@
 never a traceback, and the store left as it was. Extends tests/test_cli_errors.py."""
 
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from clitools import one_line_error, run_cli
 
 from remembrance.ontology.files import AUTHORITY_DIR
 from remembrance.pipelines.reader import MAX_BYTES
@@ -17,27 +15,8 @@ from remembrance.pipelines.reader import MAX_BYTES
 GOOD = "The Comet Line was founded in Brussels in 1941 by Andrée de Jongh."
 
 
-def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "remembrance", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "COLUMNS": "200", **env},
-    )
-
-
-def one_line_error(result: subprocess.CompletedProcess[str], *needles: str) -> str:
-    assert result.returncode != 0
-    assert "Traceback" not in result.stderr
-    lines = [line for line in result.stderr.strip().splitlines() if line.strip()]
-    assert len(lines) == 1, result.stderr
-    for needle in needles:
-        assert needle in lines[0], lines[0]
-    return lines[0]
-
-
 def snapshot(store: Path) -> str:
-    result = run(
+    result = run_cli(
         "query",
         "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
         "--store",
@@ -54,7 +33,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("built")
     (folder / "good.txt").write_text(GOOD, encoding="utf-8")
     location = folder / "store"
-    result = run("build", str(folder / "good.txt"), "--store", str(location))
+    result = run_cli("build", str(folder / "good.txt"), "--store", str(location))
     assert result.returncode == 0, result.stderr
     return location
 
@@ -105,21 +84,21 @@ def test_build_refuses_and_keeps_the_store(
     path, needle = bad[case]
     before = snapshot(store)
     text = path.with_suffix(".txt")
-    one_line_error(run("build", str(text), "--store", str(store)), path.name, needle)
+    one_line_error(run_cli("build", str(text), "--store", str(store)), path.name, needle)
     assert snapshot(store) == before
 
 
 @pytest.mark.parametrize("case", ["50 MB", "published", "language"])
 def test_extract_refuses(case: str, bad: dict[str, tuple[Path, str]]) -> None:
     path, needle = bad[case]
-    one_line_error(run("extract", str(path.with_suffix(".txt"))), path.name, needle)
+    one_line_error(run_cli("extract", str(path.with_suffix(".txt"))), path.name, needle)
 
 
 def test_the_size_error_names_the_file_its_size_and_the_limit(
     bad: dict[str, tuple[Path, str]],
 ) -> None:
     path, _ = bad["50 MB"]
-    line = one_line_error(run("extract", str(path)), str(path), "too large")
+    line = one_line_error(run_cli("extract", str(path)), str(path), "too large")
     assert f"({path.stat().st_size:,} bytes)" in line and f"{MAX_BYTES:,} bytes" in line
 
 
@@ -139,7 +118,7 @@ def test_a_text_over_spacys_max_length_is_extracted_in_chunks(tmp_path: Path) ->
     assert len(text) > 1_500_000
     (tmp_path / "long.txt").write_text(text, encoding="utf-8")
     (tmp_path / "long.json").write_text('{"language": "nl"}')
-    result = run("extract", str(tmp_path / "long.txt"))
+    result = run_cli("extract", str(tmp_path / "long.txt"))
     assert result.returncode == 0, result.stderr
     record = json.loads(result.stdout)
     entities, dates = record["entities"], record["dates"]
@@ -157,7 +136,7 @@ def test_a_text_over_spacys_max_length_is_extracted_in_chunks(tmp_path: Path) ->
 def test_duplicated_document_is_built_once(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "b.txt").write_text(GOOD, encoding="utf-8")
-    result = run("build", str(tmp_path), "--store", str(tmp_path / "store"))
+    result = run_cli("build", str(tmp_path), "--store", str(tmp_path / "store"))
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     warning = [line for line in result.stderr.splitlines() if "warning" in line]
@@ -175,7 +154,7 @@ def test_broken_turtle_in_the_ontology_folder(tmp_path: Path, store: Path) -> No
     before = snapshot(store)
     env = {"REMEMBRANCE_ONTOLOGY_DIR": str(ontology)}
     for command in (["build", "--store", str(store)], ["extract"]):
-        result = run(command[0], str(tmp_path / "good.txt"), *command[1:], **env)
+        result = run_cli(command[0], str(tmp_path / "good.txt"), *command[1:], **env)
         one_line_error(result, "people.ttl", "invalid Turtle")
     assert snapshot(store) == before
 
@@ -187,9 +166,9 @@ def test_store_under_a_regular_file(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     location = blocker / "store"
     one_line_error(
-        run("build", str(tmp_path / "good.txt"), "--store", str(location)), str(location)
+        run_cli("build", str(tmp_path / "good.txt"), "--store", str(location)), str(location)
     )
-    one_line_error(run("query", "ASK {}", "--store", str(location)), str(location))
+    one_line_error(run_cli("query", "ASK {}", "--store", str(location)), str(location))
     assert blocker.read_text() == "not a folder"
 
 
@@ -197,7 +176,7 @@ def test_folder_that_is_not_a_store(tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("mine")
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     one_line_error(
-        run("build", str(tmp_path / "good.txt"), "--store", str(tmp_path)),
+        run_cli("build", str(tmp_path / "good.txt"), "--store", str(tmp_path)),
         str(tmp_path),
         "not a remembrance store",
     )
@@ -208,4 +187,4 @@ def test_store_whose_generation_is_gone(tmp_path: Path, store: Path) -> None:
     copy = tmp_path / "store"
     shutil.copytree(store, copy, symlinks=True)
     shutil.rmtree((copy / "current").resolve())
-    one_line_error(run("query", "ASK {}", "--store", str(copy)), str(copy))
+    one_line_error(run_cli("query", "ASK {}", "--store", str(copy)), str(copy))

@@ -1,26 +1,10 @@
 """Bad input: one line naming the problem, a non-zero exit, and the store left as it was."""
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from clitools import one_line_error, run_cli
 from paths import SEED_003, SEEDS
-
-
-def run(*args: str, env_store: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "remembrance", *args], capture_output=True, text=True
-    )
-
-
-def assert_one_line_error(result: subprocess.CompletedProcess[str], *needles: str) -> None:
-    assert result.returncode != 0
-    assert "Traceback" not in result.stderr
-    lines = [line for line in result.stderr.strip().splitlines() if line.strip()]
-    assert len(lines) == 1, result.stderr
-    for needle in needles:
-        assert needle in lines[0], lines[0]
 
 
 @pytest.fixture(scope="module")
@@ -28,13 +12,13 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not SEEDS.exists():
         pytest.skip("../shared/seeds is not beside the repo")
     location = tmp_path_factory.mktemp("store") / "store"
-    result = run("build", str(SEED_003), "--store", str(location))
+    result = run_cli("build", str(SEED_003), "--store", str(location))
     assert result.returncode == 0, result.stderr
     return location
 
 
 def _snapshot(store: Path) -> str:
-    return run(
+    return run_cli(
         "query",
         "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
         "--store",
@@ -45,42 +29,42 @@ def _snapshot(store: Path) -> str:
 
 
 def test_missing_path(tmp_path: Path) -> None:
-    assert_one_line_error(run("extract", str(tmp_path / "nope.txt")), "nope.txt", "no such file")
+    one_line_error(run_cli("extract", str(tmp_path / "nope.txt")), "nope.txt", "no such file")
 
 
 def test_empty_file(tmp_path: Path) -> None:
     path = tmp_path / "empty.txt"
     path.write_text("  \n")
-    assert_one_line_error(run("extract", str(path)), "empty.txt", "empty file")
+    one_line_error(run_cli("extract", str(path)), "empty.txt", "empty file")
 
 
 def test_binary_file(tmp_path: Path) -> None:
     path = tmp_path / "image.txt"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    assert_one_line_error(run("extract", str(path)), "image.txt", "binary")
+    one_line_error(run_cli("extract", str(path)), "image.txt", "binary")
 
 
 def test_latin1_file(tmp_path: Path) -> None:
     path = tmp_path / "latin1.txt"
     path.write_bytes("Le réseau Comète fut fondé à Bruxelles en 1941.".encode("latin-1"))
-    assert_one_line_error(run("extract", str(path)), "latin1.txt", "UTF-8")
+    one_line_error(run_cli("extract", str(path)), "latin1.txt", "UTF-8")
 
 
 def test_malformed_metadata(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("The Comet Line was founded in 1941 in Brussels.")
     (tmp_path / "a.json").write_text("{not json")
-    assert_one_line_error(run("extract", str(tmp_path / "a.txt")), "a.json", "malformed")
+    one_line_error(run_cli("extract", str(tmp_path / "a.txt")), "a.json", "malformed")
 
 
 def test_unknown_format() -> None:
-    result = run("extract", str(SEED_003), "--format", "xml")
+    result = run_cli("extract", str(SEED_003), "--format", "xml")
     assert result.returncode != 0
     assert "jsonl" in result.stderr and "trig" in result.stderr  # lists the valid choices
 
 
 def test_invalid_sparql_leaves_store(store: Path) -> None:
     before = _snapshot(store)
-    assert_one_line_error(run("query", "SELECT WHERE {", "--store", str(store)), "SPARQL")
+    one_line_error(run_cli("query", "SELECT WHERE {", "--store", str(store)), "SPARQL")
     assert _snapshot(store) == before
 
 
@@ -90,13 +74,13 @@ def test_bad_file_in_build_leaves_store(store: Path, tmp_path: Path) -> None:
     good.write_text("The Comet Line was founded in Brussels in 1941 by Andrée de Jongh.")
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"caf\xe9 au lait, Bruxelles 1943")
-    result = run("build", str(good), str(bad), "--store", str(store))
-    assert_one_line_error(result, "bad.txt")
+    result = run_cli("build", str(good), str(bad), "--store", str(store))
+    one_line_error(result, "bad.txt")
     assert _snapshot(store) == before
 
 
 def test_query_prints_table_with_prefixes(store: Path) -> None:
-    result = run(
+    result = run_cli(
         "query", "SELECT ?label WHERE { ?e rdfs:label ?label } LIMIT 5", "--store", str(store)
     )
     assert result.returncode == 0, result.stderr
@@ -105,5 +89,5 @@ def test_query_prints_table_with_prefixes(store: Path) -> None:
 
 def test_help_on_every_command() -> None:
     for command in ("build", "extract", "query"):
-        result = run(command, "--help")
+        result = run_cli(command, "--help")
         assert result.returncode == 0 and "Usage" in result.stdout
