@@ -8,6 +8,7 @@ is the slug of their name, so every document that names them reuses the same ent
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -131,9 +132,14 @@ def link_mentions(
         if c and c[0].reason != "surname" and len({x.entity_id for x in c}) == 1
     ]
     context_ids = {rid for _, rid in unambiguous}
+    ids_by_sentence: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for m, rid in unambiguous:
+        ids_by_sentence[m.sentence].add(rid)
+    dates_by_sentence: dict[tuple[int, int], list[DateMention]] = defaultdict(list)
+    for sentence in {m.sentence for m in mentions}:
+        dates_by_sentence[sentence] = [d for d in dates if sentence[0] <= d.start < sentence[1]]
     linked: list[LinkedMention] = []
     for mention, proposed in zip(mentions, candidates, strict=True):
-        in_sentence_ids = {rid for m, rid in unambiguous if m.sentence == mention.sentence}
         if len(proposed) > 1 and linked:  # the latest of the candidates named before wins ties
             latest = next(
                 (
@@ -146,8 +152,14 @@ def link_mentions(
             proposed = [
                 replace(c, score=c.score + 0.1) if c.entity_id == latest else c for c in proposed
             ]
-        in_sentence = [d for d in dates if mention.sentence[0] <= d.start < mention.sentence[1]]
-        chosen = select(mention, proposed, index, context_ids, in_sentence_ids, in_sentence)
+        chosen = select(
+            mention,
+            proposed,
+            index,
+            context_ids,
+            ids_by_sentence[mention.sentence],
+            dates_by_sentence[mention.sentence],
+        )
         if chosen is not None:
             entity = index.records[chosen.entity_id].entity()
             confidence = round(min(1.0, mention.confidence * chosen.score), 3)
