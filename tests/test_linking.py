@@ -15,9 +15,7 @@ def ids(extraction: Extraction) -> dict[str, str]:
 
 def test_period_of_the_sentence_chooses_between_camp_and_memorial() -> None:
     index = load_index()
-    assert {"kazerne-dossin", "kazerne-dossin-memorial"} <= set(
-        index.by_label["kazerne dossin"]
-    )
+    assert {"kazerne-dossin", "kazerne-dossin-memorial"} <= set(index.by_label["kazerne dossin"])
     wartime = run("In August 1942 the first transport left Kazerne Dossin for Auschwitz.")
     today = run("Kazerne Dossin opened its new museum in 2012 in Mechelen.")
     assert ids(wartime)["Kazerne Dossin"] == "kazerne-dossin"
