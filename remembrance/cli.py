@@ -30,6 +30,10 @@ StoreOption = Annotated[
     Path | None,
     typer.Option("--store", help=f"Store directory (default: ${STORE_ENV} or {default_store()})."),
 ]
+ParamOption = Annotated[
+    list[str] | None,
+    typer.Option("--param", "-p", help="NAME=VALUE for a parameter of the named query."),
+]
 
 
 def _store_path(store: Path | None) -> Path:

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import networkx as nx
 import typer
 
-from remembrance.cli import StoreOption, _store_path, app, console
+from remembrance.cli import ParamOption, StoreOption, _store_path, app, console
 from remembrance.graph.store import Store, open_store
 from remembrance.pipelines.errors import InputError
 
@@ -90,10 +90,7 @@ def network(
         str | None,
         typer.Option("--query", "-q", help="A named query whose rows have ?source and ?target."),
     ] = None,
-    param: Annotated[
-        list[str] | None,
-        typer.Option("--param", "-p", help="NAME=VALUE for a parameter of the named query."),
-    ] = None,
+    param: ParamOption = None,
     kind: Annotated[
         NetworkKind, typer.Option("--kind", help="entity (relations) or comention (sentences).")
     ] = NetworkKind.entity,

@@ -24,7 +24,7 @@ from rdflib.query import Result
 from rich.console import Console
 from rich.table import Table
 
-from remembrance.cli import StoreOption, _store_path, app, console
+from remembrance.cli import ParamOption, StoreOption, _store_path, app, console
 from remembrance.graph.store import Store, StoreError, open_store
 from remembrance.pipelines.errors import InputError
 
@@ -167,10 +167,7 @@ def query(
     name: Annotated[
         str | None, typer.Option("--name", "-n", help="Run a named query of the catalogue.")
     ] = None,
-    param: Annotated[
-        list[str] | None,
-        typer.Option("--param", "-p", help="NAME=VALUE for a parameter of the named query."),
-    ] = None,
+    param: ParamOption = None,
     list_: Annotated[
         bool, typer.Option("--list", help="List the named queries, by level.")
     ] = False,

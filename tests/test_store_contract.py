@@ -1,11 +1,10 @@
 """One contract, two backends: the embedded Oxigraph store and a real `oxigraph serve`."""
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from clitools import run_cli
 from paths import SEED_003, SEEDS
 from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -186,19 +185,7 @@ def test_typed_literals_round_trip(store: Store) -> None:
 @pytest.mark.server
 @pytest.mark.skipif(not SEEDS.exists(), reason="../shared/seeds is not beside the repo")
 def test_build_into_a_remote_store(oxigraph_server) -> None:  # type: ignore[no-untyped-def]
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "remembrance",
-            "build",
-            str(SEED_003),
-            "--endpoint",
-            oxigraph_server.url,
-        ],
-        capture_output=True,
-        text=True,
-    )
+    result = run_cli("build", str(SEED_003), "--endpoint", oxigraph_server.url)
     assert result.returncode == 0, result.stderr
     remote = RemoteStore(oxigraph_server.url)
     documents = remote.query("SELECT ?d WHERE { ?d a rem:Document ; rem:sourcePath ?p }")
@@ -210,17 +197,5 @@ def test_build_into_a_remote_store(oxigraph_server) -> None:  # type: ignore[no-
         "build",
     }
     assert remote.query("ASK { ?m rem:refersTo ent:comet-line }").askAnswer is True
-    again = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "remembrance",
-            "build",
-            str(SEED_003),
-            "--endpoint",
-            oxigraph_server.url,
-        ],
-        capture_output=True,
-        text=True,
-    )
+    again = run_cli("build", str(SEED_003), "--endpoint", oxigraph_server.url)
     assert again.returncode == 0 and "1 unchanged" in again.stderr, again.stderr
