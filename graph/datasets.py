@@ -12,7 +12,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import graph_diff, to_isomorphic
 
 from remembrance.graph.catalogue import bind
-from remembrance.graph.rdf import PREFIXES, bind_prefixes
+from remembrance.graph.rdf import bind_prefixes, prefixes
 from remembrance.graph.store import Store
 
 FORMATS = {"trig": "trig", "nquads": "nquads", "jsonld": "json-ld", "ttl": "turtle"}
@@ -32,9 +32,7 @@ def read_dataset(store: Store, graph: str | None = None) -> Dataset:
 
 def jsonld_context() -> dict[str, str]:
     """A JSON-LD context with the project's prefixes."""
-    from remembrance.config import base_iri
-
-    return {**PREFIXES, "ent": f"{base_iri()}entity/"}
+    return prefixes()
 
 
 def serialize(dataset: Dataset, format: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
+from remembrance.config import base_iri
 from remembrance.graph.iris import (
     document_iri,
     entity_iri,
@@ -33,12 +34,14 @@ PREFIXES: dict[str, str] = {
 }
 
 
-def bind_prefixes(graph: Graph) -> None:
-    from remembrance.config import base_iri
+def prefixes() -> dict[str, str]:
+    """The project's prefixes, ``ent:`` (entities under the configured base IRI) included."""
+    return {**PREFIXES, "ent": f"{base_iri()}entity/"}
 
-    for prefix, namespace in PREFIXES.items():
+
+def bind_prefixes(graph: Graph) -> None:
+    for prefix, namespace in prefixes().items():
         graph.bind(prefix, Namespace(namespace))
-    graph.bind("ent", Namespace(f"{base_iri()}entity/"))
 
 
 def _date_literal(value: str) -> Literal:

@@ -29,18 +29,11 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.query import Result, ResultRow
 from rdflib.term import Identifier
 
-from remembrance.graph.rdf import PREFIXES, bind_prefixes
+from remembrance.graph.rdf import bind_prefixes, prefixes
 
 
 class StoreError(RuntimeError):
     """A store that cannot be opened, read or written; the message names it."""
-
-
-def prefixes() -> dict[str, str]:
-    """The project's prefixes, ``ent:`` (entities under the configured base IRI) included."""
-    from remembrance.config import base_iri
-
-    return {**PREFIXES, "ent": f"{base_iri()}entity/"}
 
 
 def prefix_declarations() -> str:

@@ -10,16 +10,17 @@ document, on the predicates the gold set annotates.
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from remembrance.pipelines.authority import load_index
 from remembrance.pipelines.reader import read_document
-from remembrance.pipelines.records import Extraction
+from remembrance.pipelines.records import Document, Extraction
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,20 +250,13 @@ def evaluate(gold_documents: Sequence[GoldDocument], extractions: Iterable[Extra
     return scores
 
 
-def read_gold_documents(gold_documents: Sequence[GoldDocument]) -> list[Any]:
+def read_gold_documents(gold_documents: Sequence[GoldDocument]) -> list[Document]:
     """The gold texts as pipeline Documents (language and publication date from the gold)."""
     documents = []
     for gold in gold_documents:
         document = read_document(gold.path)
-        if document.language != gold.language or gold.annotations.get("published"):
-            from dataclasses import replace
-            from datetime import date
-
-            published = gold.annotations.get("published")
-            document = replace(
-                document,
-                language=gold.language,
-                published=date.fromisoformat(published) if published else document.published,
-            )
-        documents.append(document)
+        published = gold.annotations.get("published")
+        if published:
+            document = replace(document, published=datetime.date.fromisoformat(published))
+        documents.append(replace(document, language=gold.language))
     return documents
