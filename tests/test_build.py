@@ -157,7 +157,8 @@ def test_killed_build_leaves_the_previous_store(tmp_path: Path) -> None:
     deadline = time.monotonic() + 300
     while process.poll() is None and time.monotonic() < deadline:
         seen += process.stderr.read() or b""
-        done = [int(n) for n in re.findall(rb"\b(\d+)/\d+\b", seen)]
+        plain = re.sub(rb"\x1b\[[0-9;]*m", b"", seen)  # colour codes would hide "12/46"
+        done = [int(n) for n in re.findall(rb"\b(\d+)/\d+\b", plain)]
         if done and max(done) >= 3:
             break
         time.sleep(0.1)
