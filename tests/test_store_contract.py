@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from clitools import run_cli
 from paths import SEED_003, SEEDS
-from rdflib import XSD, Graph, Literal, URIRef
+from rdflib import XSD, Graph, Literal, URIRef, Variable
 from rdflib.term import Node
 
 from remembrance.graph.remote import RemoteStore
@@ -98,6 +98,23 @@ def test_project_prefixes_are_known(store: Store) -> None:
     store.put_graph(G1, graph((COMET, REM.category, Literal("Group"))))
     query = "SELECT ?c WHERE { ent:comet-line rem:category ?c FILTER(?c != 'x'^^xsd:string) }"
     assert [str(r[0]) for r in store.query(query)] == ["Group"]
+
+
+def test_declared_prefixes_win_and_results_read_like_rdflib(store: Store) -> None:
+    store.put_graph(G1, label("Comet Line", "en"))
+    store.put_graph(G2, label("réseau Comète", "fr"))
+    other = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nPREFIX x: <urn:x:>\n"
+    rows = store.query(other + "SELECT ?s ?l ?missing WHERE { ?s rdfs:label ?l } ORDER BY ?l")
+    assert len(rows) == 2 and len(list(rows)) == 2  # len() and iteration agree, twice
+    assert [row.l.toPython() for row in rows] == ["Comet Line", "réseau Comète"]
+    assert rows.bindings[0] == {
+        Variable("s"): COMET,
+        Variable("l"): Literal("Comet Line", lang="en"),
+    }
+    rows.bindings = rows.bindings[:1]  # as `remembrance query --limit` does
+    assert [str(row.l) for row in rows] == ["Comet Line"] and len(rows) == 1
+    redeclared = "PREFIX ent: <urn:elsewhere:>\nASK { ent:comet-line ?p ?o }"
+    assert store.query(redeclared).askAnswer is False  # the query's own prefix wins
 
 
 def test_update(store: Store) -> None:
