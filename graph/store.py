@@ -20,7 +20,7 @@ import os
 import re
 import shutil
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, MutableSequence
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -131,7 +131,11 @@ class _Solutions(Result):
         ]
 
     @bindings.setter
-    def bindings(self, bindings: list[Mapping[Variable, Identifier]]) -> None:
+    def bindings(
+        self,
+        bindings: MutableSequence[Mapping[Variable, Identifier]]
+        | Iterator[Mapping[Variable, Identifier]],
+    ) -> None:
         variables, labels = self.vars or [], self._labels
         self._pending, self._rows = None, []
         for binding in bindings:
