@@ -1,5 +1,7 @@
 """Linking and mention rules through the real pipeline, on short texts."""
 
+from datetime import date
+
 from remembrance.pipelines.authority import load_index
 from remembrance.pipelines.extract import extract
 from remembrance.pipelines.records import Document, Extraction
@@ -56,3 +58,17 @@ def test_local_entities_carry_their_category_and_are_shared() -> None:
     a = {i.entity.id for i in first.mentions if "Kowalczyk" in i.mention.text}
     b = {i.entity.id for i in second.mentions if "Kowalczyk" in i.mention.text}
     assert a == b == {"florentyna-kowalczyk-person"}
+
+
+def test_column_museum_and_camp_are_records_of_their_own() -> None:
+    index = load_index()
+    assert index.by_label["congress column"] == ("congress-column",)
+    assert index.by_label["colonne du congres"] == ("congress-column",)
+    assert "congress-column" not in index.by_label["tomb of the unknown soldier"]
+    museum = ("jewish-museum-of-deportation-and-resistance",)
+    assert index.by_label["joods museum van deportatie en verzet"] == museum
+    assert index.by_label["musee juif de la deportation et de la resistance"] == museum
+    assert "jewish-museum-of-deportation-and-resistance" not in index.by_label["kazerne dossin"]
+    # The camp's period (July 1942 to September 1944) lets the period check tell it apart.
+    assert index.period("kazerne-dossin") == (date(1942, 7, 1), date(1944, 9, 30))
+    assert index.period("kazerne-dossin-memorial")[0] == date(2012, 1, 1)
