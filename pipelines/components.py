@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from spacy.language import Language
@@ -20,7 +21,33 @@ from remembrance.pipelines.authority import AuthorityIndex, load_index, normalis
 from remembrance.pipelines.config import DEFAULT_CONFIG
 
 DETERMINERS = {"the", "le", "la", "les", "l'", "de", "het", "een", "des", "du", "a", "an"}
-TITLES = {"king", "queen", "roi", "reine", "koning", "koningin", "general", "général", "generaal"}
+#: Titles left out of a person's span ("Prince Charles" → "Charles"); hyphenated ones are one
+#: token in Dutch ("prins-regent") and three elsewhere ("prince", "-", "régent").
+TITLES = {
+    "king",
+    "queen",
+    "roi",
+    "reine",
+    "koning",
+    "koningin",
+    "general",
+    "général",
+    "generaal",
+    "prince",
+    "princess",
+    "princesse",
+    "prins",
+    "prinses",
+    "regent",
+    "régent",
+    "prince-regent",
+    "prince-régent",
+    "prins-regent",
+    "baron",
+    "barone",
+    "baronne",
+    "barones",
+}
 
 
 def gazetteer_patterns(index: AuthorityIndex, acronym_max_length: int) -> list[dict[str, Any]]:
@@ -99,6 +126,21 @@ def _skip_determiners(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+def _skip_titles(doc: Doc, start: int, end: int, names: Collection[str] = ()) -> int:
+    """Start of a name after its leading titles ("Prince Regent Charles" → "Charles"); the
+    start itself when only titles would be left ("the Prince Regent") or what follows them is
+    neither capitalised nor one of `names` ("Princess of Réthy"; "General von Falkenhausen"
+    loses its title when "von Falkenhausen" is a name of the record)."""
+    first = start
+    while first < end and (doc[first].lower_ in TITLES or doc[first].text in "-‐"):
+        first += 1
+    if first == start or first >= end:
+        return start
+    if doc[first].text[:1].isupper() or normalise_label(doc[first:end].text) in names:
+        return first
+    return start
+
+
 class MentionMerger:
     """Gazetteer spans and NER entities → one non-overlapping ``doc.spans["mentions"]``."""
 
@@ -106,20 +148,31 @@ class MentionMerger:
         self.ner_categories = ner_categories
         self.index = index
 
+    def _person_names(self, record_id: str) -> tuple[str, ...]:
+        record = self.index.records[record_id]
+        return (*record.names(), *record.surnames())
+
     def __call__(self, doc: Doc) -> Doc:
         gazetteer = []
         for span in doc.spans.get("gazetteer", []):
             ids = self.index.by_label.get(span.id_, ()) or self.index.by_surname.get(span.id_, ())
             if not ids or _inside_compound(span):
                 continue
-            start, key = span.start, span.id_
-            rest = normalise_label(doc[start + 1 : span.end].text) if len(span) > 1 else ""
-            if doc[start].lower_ in TITLES and self.index.by_label.get(rest) == ids:
-                start, key = start + 1, rest  # "King Leopold III" → "Leopold III"
-            start = _skip_determiners(doc, start, span.end)
             category = self.index.records[ids[0]].category
-            gazetteer.append(Span(doc, start, span.end, label=category, span_id=key))
-        kept = filter_spans(gazetteer)
+            gazetteer.append(Span(doc, span.start, span.end, label=category, span_id=span.id_))
+        kept = []  # overlaps are settled on whole names, titles and determiners cut after
+        for span in filter_spans(gazetteer):
+            start, key = span.start, span.id_
+            ids = self.index.by_label.get(key, ()) or self.index.by_surname.get(key, ())
+            if span.label_ == "Person":  # "Prince Charles" → "Charles", the prince's record
+                names = {normalise_label(n) for rid in ids for n in self._person_names(rid)}
+                start = _skip_titles(doc, start, span.end, names)
+            else:
+                rest = normalise_label(doc[start + 1 : span.end].text) if len(span) > 1 else ""
+                if doc[start].lower_ in TITLES and self.index.by_label.get(rest) == ids:
+                    start, key = start + 1, rest
+            start = _skip_determiners(doc, start, span.end)
+            kept.append(Span(doc, start, span.end, label=span.label_, span_id=key))
         taken = {i for span in kept for i in range(span.start, span.end)}
         for ent in doc.ents:
             category = self.ner_categories.get(ent.label_)
@@ -127,9 +180,7 @@ class MentionMerger:
                 continue
             if _is_modifier(ent):
                 continue
-            start = _skip_determiners(doc, ent.start, ent.end)
-            if doc[start].lower_ in TITLES and start < ent.end - 1:
-                start += 1
+            start = _skip_titles(doc, _skip_determiners(doc, ent.start, ent.end), ent.end)
             if doc[start : ent.end].text.strip(" '\"") and any(
                 t.is_alpha for t in doc[start : ent.end]
             ):
