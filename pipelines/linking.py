@@ -17,11 +17,13 @@ from rapidfuzz import fuzz, process
 
 from remembrance.graph.iris import slugify
 from remembrance.pipelines.authority import AuthorityIndex, normalise_label
+from remembrance.pipelines.components import TITLES
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.records import Candidate, DateMention, Entity, LinkedMention, Mention
 
 MIN_SCORE = 0.6
 _LEADING = ("the ", "le ", "la ", "les ", "l'", "de ", "het ")
+_TITLE_KEYS = {normalise_label(title) for title in TITLES}
 
 
 def generate_candidates(
@@ -104,16 +106,42 @@ def local_entity(mention: Mention) -> Entity:
     return Entity(slug, label.strip(), mention.category, mention.category, local=True)
 
 
-def _short_form_of(mention: Mention, linked: Sequence[LinkedMention]) -> LinkedMention | None:
-    """An earlier Person whose name ends with this mention ("De Jongh" → "Andrée de Jongh")."""
+def _name_words(names: Sequence[str]) -> set[str]:
+    """The capitalised words of a person's names before any comma, titles left out:
+    "Prince Charles, Count of Flanders" → {"charles"}; "Leopold III" → {"leopold", "iii"}."""
+    words = set()
+    for name in names:
+        for word in name.split(",")[0].split():
+            if word[:1].isupper() and len(word) > 2:
+                words.add(normalise_label(word))
+    return words - _TITLE_KEYS
+
+
+def _short_form_of(
+    mention: Mention, linked: Sequence[LinkedMention], index: AuthorityIndex | None = None
+) -> LinkedMention | None:
+    """An earlier Person whose name ends with this mention ("De Jongh" → "Andrée de Jongh"),
+    or, for one capitalised word, the latest earlier Person with that word in one of its names
+    ("Charles" → "Prince Charles, Count of Flanders", "Leopold" → "Leopold III")."""
     key = normalise_label(mention.text)
     if mention.category != "Person" or " " in key and len(key.split()) > 2:
         return None
+    one_word = " " not in key and mention.text[:1].isupper() and key not in _TITLE_KEYS
     for previous in reversed(linked):
         if previous.entity.category == "Person" and previous.mention is not mention:
             name = normalise_label(previous.entity.label)
             if name != key and name.endswith(" " + key):
                 return previous
+    if not one_word:
+        return None
+    for previous in reversed(linked):
+        entity = previous.entity
+        if entity.category != "Person" or previous.mention is mention:
+            continue
+        record = index.records.get(entity.id) if index is not None else None
+        names = record.names() if record is not None else (entity.label,)
+        if key in _name_words(names):
+            return previous
     return None
 
 
@@ -164,7 +192,7 @@ def link_mentions(
             entity = index.records[chosen.entity_id].entity()
             confidence = round(min(1.0, mention.confidence * chosen.score), 3)
             linked.append(LinkedMention(mention, entity, confidence))
-        elif (antecedent := _short_form_of(mention, linked)) is not None:
+        elif (antecedent := _short_form_of(mention, linked, index)) is not None:
             linked.append(LinkedMention(mention, antecedent.entity, antecedent.confidence * 0.9))
         else:
             linked.append(LinkedMention(mention, local_entity(mention), mention.confidence))

@@ -6,6 +6,8 @@ from spacy.tokens import Doc, Span
 from remembrance.pipelines.authority import load_index, normalise_label
 from remembrance.pipelines.components import MentionMerger
 from remembrance.pipelines.config import DEFAULT_CONFIG
+from remembrance.pipelines.linking import link_mentions
+from remembrance.pipelines.records import Mention
 
 
 def merged(text: str, names: list[str], language: str = "en") -> list[tuple[str, str]]:
@@ -48,3 +50,25 @@ def test_titles_stay_where_nothing_of_a_name_would_be_left() -> None:
     assert merged("General von Falkenhausen ruled.", ["General von Falkenhausen"])[0][0] == (
         "von Falkenhausen"
     )
+
+
+def mention(text: str, start: int, source: str = "ner", ids: tuple[str, ...] = ()) -> Mention:
+    return Mention(text, start, start + len(text), "Person", source, 0.6, (0, 200), ids)
+
+
+def test_a_given_name_alone_is_a_short_form_of_the_latest_person_bearing_it() -> None:
+    index = load_index()
+    charles = ("prince-charles-count-of-flanders",)
+    mentions = [
+        mention("Charles, Count of Flanders", 0, "gazetteer", charles),
+        mention("Leopold III", 40, "gazetteer", ("leopold-iii",)),
+        mention("Charles", 60),
+        mention("Leopold", 80),
+        mention("Count", 100),  # after the comma: not a name of the prince
+        mention("Prince", 120),  # a title is nobody's short form
+        mention("Marguerite", 140),
+    ]
+    linked = {item.mention.text: item.entity for item in link_mentions(mentions, index)}
+    assert linked["Charles"].id == "prince-charles-count-of-flanders"
+    assert linked["Leopold"].id == "leopold-iii"
+    assert all(linked[n].local for n in ("Count", "Prince", "Marguerite"))
