@@ -72,10 +72,18 @@ def _r(
 
 _FOUND = "found|create|establish|set up|fonder|fondé|fondée|créer|créé|créée"
 _LEAD = "lead|head|command|direct|diriger|dirigé|dirigée|commander|commandé|commandée"
-_EXECUTE = "execute|shoot|exécuter|exécuté|exécutée|exécutés|fusiller|fusillé|fusillée|fusillés"
-_LOCATE = "locate|situate|base|situer|situé|située|trouver|se trouver"
+_EXECUTE = (
+    "execute|shoot|hang|behead|guillotine|exécuter|exécuté|exécutée|exécutés|fusiller|fusillé|"
+    "fusillée|fusillés|pendre|pendu|pendue|décapiter|décapité|décapitée|guillotiner|guillotiné"
+)
+_LOCATE = (
+    "locate|situate|base|settle|situer|situé|située|trouver|se trouver|installer|se installer|"
+    "siéger"
+)
 _DEPORT = "deport|déporter|déporté|déportée|déportés|déportées"
-_DIE = "die|mourir|mort|morte|décéder|décédé|décédée|abattre|abattu|abattue"
+_DIE = (
+    "die|perish|mourir|mourut|mort|morte|décéder|décéda|décédé|décédée|périr|abattre|abattu|abattue"
+)
 _HELD = "take place|hold|held|happen|occur|avoir lieu|se dérouler|dérouler"
 _ORGANISE = "organise|organize|organiser|organisé|organisée"
 P, G, PL, M, E = {"Person"}, {"Group"}, {"Place"}, {"Memorial"}, {"Event"}
@@ -100,6 +108,7 @@ RULES: tuple[Rule, ...] = (
     _r("tookPlaceAt", VERB, _HELD, IN, E, PL | M),
     _r("locatedIn", VERB, _LOCATE, IN, M | PL | G, PL),
     _r("commemorates", VERB, "commemorate|honour|honor|commémorer|honorer", {"obj"}, M, ANY - M),
+    _r("commemorates", VERB, "rendre hommage|pay tribute", {"to", "à", "au", "aux"}, M, ANY - M),
     _r("commemorates", VERB, "dedicate|dédier|dédié|dédiée", {"to", "à", "au"}, M, ANY - M),
 )
 
@@ -109,7 +118,7 @@ def _keys(token: Token) -> set[str]:
     ("take place", "avoir lieu", "set up") or a reflexive ("se trouver")."""
     keys = {token.lemma_.lower(), token.lower_}
     for child in token.children:
-        if child.lower_ in {"place", "lieu", "up", "part", "se", "s'"}:
+        if child.lower_ in {"place", "lieu", "up", "part", "se", "s'", "hommage", "tribute"}:
             word = "se" if child.lower_ == "s'" else child.lower_
             keys |= {f"{token.lemma_.lower()} {word}", f"{word} {token.lemma_.lower()}"}
     return keys
@@ -157,6 +166,9 @@ def _subjects(anchor: Token) -> list[Token]:
             return [*found, *(c for s in found for c in s.conjuncts)]
         if t.dep_ in {"appos", "relcl", "acl", "acl:relcl"}:
             return [t.head]
+        if t.dep_ == "advcl" and "Part" in t.morph.get("VerbForm", []):
+            t = t.head  # "Born in Liège, Dewé …", "Situé à Anderlecht, le Mémorial …"
+            continue
         if t.dep_ in {"attr", "conj", "xcomp"}:
             t = t.head
         elif t.dep_ == "pobj" and t.head.lower_ in OF and t.head.head.lower_ in ONE:

@@ -101,7 +101,7 @@ def analyse(doc: Doc, document: Document, index: AuthorityIndex) -> Extraction:
     )
     relations = combine(
         dependency_statements(doc, linked),
-        pattern_statements(text, with_pronouns),
+        pattern_statements(text, with_pronouns, dates),
         apposition_statements(text, linked),
     )
     statements = [

@@ -13,7 +13,7 @@ quantitative claims with their qualifier.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from remembrance.pipelines.records import DateMention, LinkedMention, Statement
@@ -62,7 +62,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _p(
         "foundedBy",
-        rf"(?:was|were)\s+(?:founded|created|set up|established)\s+(?:in\s+\S+\s+)?by{_AGENT}|(?:fut|a été)\s+(?:fondée?|créée?)\s+(?:en\s+\S+\s+)?par{_AGENT}|(?:werd|is)\s+{_NL}(?:opgericht|gesticht)\s+door{_AGENT}",
+        rf"(?:was|were)\s+(?:founded|created|set up|established)\s+(?:in\s+\S+\s+)?by{_AGENT}|(?:fut|a été)\s+(?:fondée?|créée?)\s+(?:en\s+\S+\s+)?par{_AGENT}|(?:werd|is)\s+{_NL}(?:opgericht|gesticht)\s+door{_AGENT}"
+        rf"|,\s*(?:founded|created|set up)\s+(?:in\s+\S+\s+)?by{_AGENT}|,\s*(?:fondée?|créée?)\s+(?:en\s+\S+\s+)?par{_AGENT}|,\s*(?:opgericht|gesticht)\s+door{_AGENT}",
         {"Group"},
         {"Person"},
     ),
@@ -76,14 +77,15 @@ PATTERNS: tuple[Pattern, ...] = (
     _p(
         "foundedBy",
         r"(?:founded|created|set up)(?:\s+the)?|(?:fonda|a fondé|créa)(?:\s+le|\s+la|\s+l')?|(?:richtte|stichtte)(?:\s+\S+){0,3}?(?:\s+de|\s+het)?"
-        r"|(?:was|were|is)\s+(?:one of\s+)?(?:the\s+)?(?:\w+\s+)?founders?\s+of(?:\s+the)?|(?:fut|est)\s+(?:l'un\s+des\s+|le\s+|la\s+)?(?:fondat(?:eur|rice)s?)\s+(?:du|de la|de l'|des|de)|(?:was|is)\s+(?:een\s+van\s+de\s+)?(?:de\s+)?(?:oprichters?|stichters?)\s+van(?:\s+de|\s+het)?",
+        r"|(?:was|were|is)\s+(?:one of\s+)?(?:the\s+)?(?:\w+\s+)?founders?\s+of(?:\s+the)?|(?:fut|est|,)\s*(?:l'un\s+des\s+|le\s+|la\s+)?(?:co-?)?(?:fondat(?:eur|rice)s?)\s+(?:du|de la|de l'|des|de)|,\s*(?:the\s+|a\s+)?(?:co-?)?founders?\s+of(?:\s+the)?|,\s*(?:de\s+)?(?:oprichters?|stichters?)\s+van(?:\s+de|\s+het)?|(?:was|is)\s+(?:een\s+van\s+de\s+)?(?:de\s+)?(?:oprichters?|stichters?)\s+van(?:\s+de|\s+het)?",
         {"Group"},
         {"Person"},
         inverse=True,
     ),
     _p(
         "ledBy",
-        rf"(?:was|were)\s+(?:led|headed|commanded|directed)\s+by{_AGENT}|(?:fut|était)\s+(?:dirigée?|commandée?)\s+par{_AGENT}|(?:werd)\s+{_NL}(?:geleid|aangevoerd)\s+door{_AGENT}|under the (?:leadership|command) of|sous la direction de|onder leiding van",
+        rf"(?:was|were)\s+(?:led|headed|commanded|directed)\s+by{_AGENT}|(?:fut|était)\s+(?:dirigée?|commandée?)\s+par{_AGENT}|(?:werd)\s+{_NL}(?:geleid|aangevoerd)\s+door{_AGENT}|under the (?:leadership|command) of|sous la direction de|(?:stond\s+)?onder (?:leiding|bevel) van"
+        rf"|,\s*(?:led|headed|commanded|directed)\s+by{_AGENT}|,\s*(?:dirigée?|commandée?)\s+par{_AGENT}|,\s*(?:geleid|aangevoerd)\s+door{_AGENT}",
         {"Group", "Event"},
         {"Person"},
     ),
@@ -110,6 +112,22 @@ PATTERNS: tuple[Pattern, ...] = (
         {"Place"},
     ),
     _p(
+        "locatedIn",
+        r"(?:was|were|is|are)\s+(?:\w+\s+)?(?:based|headquartered|seated)\s+in|had its (?:seat|headquarters) in"
+        r"|(?:siégeait|siégea|siège|s'installa|s'est installée?|était installée?|était basée?|est basée?)\s+(?:à|au)"
+        r"|(?:zetelde|zetelt|resideerde|had zijn zetel|was gevestigd|is gevestigd)\s+(?:in|te)",
+        {"Group"},
+        {"Place"},
+    ),
+    _p(
+        "partOf",
+        r"(?:,\s*|(?:was|were|became|is|are)\s+)(?:the\s+|an?\s+)?(?:armed\s+|military\s+)?(?:wing|branch|arm|section)\s+of(?:\s+the)?"
+        r"|(?:,\s*|(?:était|fut|devint|est|étaient|furent)\s+)(?:le\s+|la\s+|l'|un\s+|une\s+)?(?:bras armé|branche armée|aile armée|branche|section)\s+(?:du|de la|de l'|des|de)"
+        r"|(?:,\s*|(?:was|waren|werd|werden|is|zijn)\s+)(?:de\s+|het\s+|een\s+)?(?:gewapende\s+)?(?:arm|tak|afdeling)\s+van(?:\s+de|\s+het)?",
+        {"Group"},
+        {"Group"},
+    ),
+    _p(
         "commemorates",
         rf"{_W}(?:commemorat\w*|honou?rs?|remembers|is dedicated to|pays tribute to)(?:\s+the)?|{_W}(?:commémor\w*|rend hommage à|honore|est dédiée? à)(?:\s+la|\s+le|\s+l'|\s+les)?|{_W}(?:herdenkt|eert|is gewijd aan)(?:\s+de|\s+het)?",
         {"Memorial"},
@@ -130,7 +148,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _p(
         "executedAt",
-        r"(?:\S+\s+){0,6}?(?:executed|shot|put to death|exécutée?s?|fusillée?s?|geëxecuteerd|gefusilleerd)\s+(?:by firing squad\s+)?(?:in|at|au|à|dans|te|op)(?:\s+the|\s+la|\s+le|\s+l'|\s+de|\s+het)?",
+        r"(?:\S+\s+){0,6}?(?:executed|shot|hanged|beheaded|guillotined|put to death|exécutée?s?|fusillée?s?|pendue?s?|décapitée?s?|guillotinée?s?|geëxecuteerd|gefusilleerd|opgehangen|onthoofd)\s+(?:by (?:a\s+)?firing squad\s+)?(?:in|at|au|à|dans|te|op)(?:\s+the|\s+la|\s+le|\s+l'|\s+de|\s+het)?",
         {"Person"},
         {"Place", "Memorial"},
     ),
@@ -139,7 +157,7 @@ PATTERNS: tuple[Pattern, ...] = (
         rf"(?:werd|werden|is|zijn)\s+{_NL}(?:in|op|te|bij)(?:\s+de|\s+het)?",
         {"Person"},
         {"Place", "Memorial"},
-        tail="gefusilleerd|geëxecuteerd",
+        tail="gefusilleerd|geëxecuteerd|opgehangen|onthoofd",
     ),
     _p(
         "deportedTo",
@@ -182,7 +200,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _p(
         "tookPlaceAt",
-        rf"{_W}(?:took place|was held|happened)\s+(?:in|at)(?:\s+the)?|{_W}(?:a eu lieu|s'est déroulée?|eut lieu)\s+(?:à|au|dans)(?:\s+la|\s+le|\s+l')?|{_W}vond\s+plaats\s+(?:in|op|bij)(?:\s+de|\s+het)?",
+        rf"{_W}(?:took place|was held|happened|was fought|raged)\s+(?:in|at|around)(?:\s+the)?|{_W}(?:a eu lieu|s'est déroulée?|eut lieu|se déroula|se joua|s'est jouée?|fit rage|faisait rage)\s+(?:à|au|dans)(?:\s+la|\s+le|\s+l'|\s+les)?|{_W}(?:vond\s+plaats|speelde\s+zich\s+af|woedde)\s+(?:in|op|bij)(?:\s+de|\s+het)?",
         {"Event"},
         {"Place", "Memorial"},
     ),
@@ -362,37 +380,132 @@ def pronoun_subjects(
     return resolved
 
 
-def pattern_statements(text: str, linked: Sequence[LinkedMention]) -> list[Statement]:
-    """Relations between consecutive mentions of a sentence whose gap matches a pattern."""
-    statements: list[Statement] = []
-    for left, right in zip(linked, linked[1:], strict=False):
-        if left.mention.sentence != right.mention.sentence or left.entity.id == right.entity.id:
+_BEFORE_DATE = re.compile(
+    r"(?:\b(?:in|on|from|since|around|en|le|dès|depuis|vers|op|sinds|rond|van)\s+)?$", re.I
+)
+#: Between two objects of one relation: "to X and later to Y", "naar X en Y", "à X et à Y".
+_CONJUNCT = re.compile(
+    r"\s*(?:,\s*)?(?:and|or|et|ou|en|of)\s+(?:(?:later|then|afterwards|finally|ensuite|puis|"
+    r"enfin|daarna|vervolgens|later)\s+)?(?:(?:to|in|at|à|au|aux|vers|dans|naar|in|te|op)\s+)?"
+    r"(?:the\s+|la\s+|le\s+|l'|les\s+|de\s+|het\s+)?",
+    re.I,
+)
+_LIST = re.compile(r"\s*,\s*")
+#: A place in commas after the subject: "Le Mémorial du Mardasson, à Bastogne, commémore …".
+_PARENTHETICAL = re.compile(
+    r"\s*,\s*(?:in|at|near|à|au|près de|in|te|bij)\s+(?:the\s+|la\s+|le\s+|l'|de\s+|het\s+)?", re.I
+)
+
+
+def _gap(text: str, start: int, end: int, dates: Sequence[DateMention]) -> str:
+    """The words between two mentions without the dates among them ("stierf in 2007 in" →
+    "stierf in"): a date never decides a relation, and patterns need not allow for one."""
+    pieces, at = [], start
+    for d in sorted((d for d in dates if start <= d.start and d.end <= end), key=lambda d: d.start):
+        before = text[at : d.start]
+        pieces.append(before[: _BEFORE_DATE.search(before).start()])  # type: ignore[union-attr]
+        at = d.end
+    pieces.append(text[at:end])
+    return re.sub(r"\(\s*[-–/]?\s*\)|(?<=\s)\s+", "", "".join(pieces))
+
+
+def _pairs(
+    text: str, linked: Sequence[LinkedMention], dates: Sequence[DateMention]
+) -> Iterator[tuple[LinkedMention, LinkedMention, str]]:
+    """Mentions of one sentence that a pattern may join, with the words between them: each
+    mention and the next, and a subject and the mention after a parenthetical place."""
+    for i, left in enumerate(linked[:-1]):
+        right = linked[i + 1]
+        if left.mention.sentence != right.mention.sentence:
             continue
+        gap = _gap(text, left.mention.end, right.mention.start, dates)
+        yield left, right, gap
+        if (
+            i + 2 < len(linked)
+            and linked[i + 2].mention.sentence == left.mention.sentence
+            and right.entity.category == "Place"
+            and _PARENTHETICAL.fullmatch(gap)
+        ):
+            after = _gap(text, right.mention.end, linked[i + 2].mention.start, dates)
+            if after.lstrip().startswith(","):
+                yield left, linked[i + 2], after.lstrip()[1:]
+
+
+def _conjuncts(
+    text: str, linked: Sequence[LinkedMention], first: int, categories: frozenset[str]
+) -> list[LinkedMention]:
+    """Mentions coordinated with linked[first] ("Ravensbrück and later Mauthausen", "X, Y and
+    Z"): a chain of commas that ends in a conjunction."""
+    chain: list[LinkedMention] = []
+    for left, right in zip(linked[first:], linked[first + 1 :], strict=False):
+        if right.mention.sentence != left.mention.sentence:
+            break
+        if right.entity.category not in categories:
+            break
         gap = text[left.mention.end : right.mention.start]
-        if len(gap) > 80 or "\n" in gap:
+        if _CONJUNCT.fullmatch(gap):
+            return [*chain, right]
+        if not _LIST.fullmatch(gap):
+            break
+        chain.append(right)
+    return []
+
+
+#: A second clause of the same subject: "X werd in Luik geboren en stierf in Elsene".
+_NEXT_CLAUSE = re.compile(r"\s*(?:[^\s,]+\s+){0,2}?,?\s*(?:and|et|en)\s+", re.I)
+
+
+def pattern_statements(
+    text: str, linked: Sequence[LinkedMention], dates: Sequence[DateMention] = ()
+) -> list[Statement]:
+    """Relations between mentions of a sentence whose gap matches a pattern. Objects coordinated
+    with the object share the relation; a clause joined by "and" after an object shares the
+    subject of the sentence's previous relation."""
+    statements: list[Statement] = []
+    position = {id(item): i for i, item in enumerate(linked)}
+    subjects: dict[tuple[int, int], LinkedMention] = {}  # per sentence, the latest subject
+    for left, right, gap in _pairs(text, linked, dates):
+        if left.entity.id == right.entity.id or len(gap) > 80 or "\n" in gap:
             continue
-        sentence = left.mention.sentence[1]
-        for pattern in PATTERNS:
-            subject, obj = (right, left) if pattern.inverse else (left, right)
+        sentence = left.mention.sentence
+        options = [(left, gap)]
+        if (clause := _NEXT_CLAUSE.match(gap)) and sentence in subjects:
+            options.append((subjects[sentence], gap[clause.end() :]))
+        for pattern, (first, between) in ((p, o) for p in PATTERNS for o in options):
+            subject, obj = (right, first) if pattern.inverse else (first, right)
             if (
                 subject.entity.category in pattern.subjects
                 and obj.entity.category in pattern.objects
-                and pattern.trigger.match(gap)
-                and (pattern.tail is None or pattern.tail.match(text, right.mention.end, sentence))
+                and pattern.trigger.match(between)
+                and (first is left or not pattern.inverse)
+                and (
+                    pattern.tail is None or pattern.tail.match(text, right.mention.end, sentence[1])
+                )
             ):
-                statements.append(
+                objects = [obj]
+                if not pattern.inverse:
+                    objects += _conjuncts(text, linked, position[id(obj)], pattern.objects)
+                statements += [
                     Statement(
                         subject.entity.id,
                         pattern.predicate,
-                        obj.entity.id,
+                        item.entity.id,
                         True,
-                        left.mention.start,
-                        right.mention.end,
-                        left.mention.sentence,
+                        min(subject.mention.start, left.mention.start),
+                        item.mention.end,
+                        sentence,
                         "pattern",
-                        round(pattern.confidence * min(left.confidence, right.confidence), 3),
+                        round(
+                            pattern.confidence
+                            * min(subject.confidence, item.confidence)
+                            * (1 if item is obj and first is left else 0.9),
+                            3,
+                        ),
                     )
-                )
+                    for item in objects
+                    if item.entity.id != subject.entity.id
+                ]
+                subjects[sentence] = subject
                 break
     return statements
 

@@ -86,6 +86,79 @@ def test_pattern_families(language: str, text: str, triple: tuple[str, str, str]
     assert triple in _triples(text, language)
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "triples"),
+    [
+        # a date between verb and object; a second verb-final clause sharing the subject
+        (
+            "nl",
+            "Walthère Dewé werd in 1880 in Luik geboren en stierf in 1944 in Elsene.",
+            {("walthere-dewe", "bornIn", "liege"), ("walthere-dewe", "diedIn", "ixelles")},
+        ),
+        # coordinated objects of a surface pattern
+        (
+            "nl",
+            "Andrée de Jongh werd naar Ravensbrück en Mauthausen gedeporteerd.",
+            {
+                ("andree-de-jongh", "deportedTo", "ravensbruck"),
+                ("andree-de-jongh", "deportedTo", "mauthausen"),
+            },
+        ),
+        # a place in commas between the subject and the verb
+        (
+            "fr",
+            "Le Mémorial du Mardasson, à Bastogne, commémore la bataille des Ardennes.",
+            {("mardasson-memorial", "commemorates", "battle-of-the-bulge")},
+        ),
+        # participial appositions, in both directions
+        (
+            "fr",
+            "La brigade Piron, dirigée par le colonel Jean-Baptiste Piron, libéra Bruxelles.",
+            {("piron-brigade", "ledBy", "jean-baptiste-piron")},
+        ),
+        (
+            "fr",
+            "Jean Burgers, fondateur du Groupe G, fut pendu à Buchenwald.",
+            {
+                ("group-g", "foundedBy", "jean-burgers"),
+                ("jean-burgers", "executedAt", "buchenwald"),
+            },
+        ),
+        # a fronted participle predicates the main clause's subject
+        (
+            "en",
+            "Born in Liège in 1880, Walthère Dewé became an engineer.",
+            {("walthere-dewe", "bornIn", "liege")},
+        ),
+        (
+            "en",
+            "The Armed Partisans were the armed wing of the Independence Front.",
+            {("armed-partisans", "partOf", "independence-front")},
+        ),
+        (
+            "nl",
+            "De Belgische regering in ballingschap zetelde in Londen.",
+            {("belgian-government-in-exile", "locatedIn", "london")},
+        ),
+        (
+            "en",
+            "The Battle of the Bulge was fought in the Ardennes in the winter of 1944.",
+            {("battle-of-the-bulge", "tookPlaceAt", "ardennes")},
+        ),
+    ],
+)
+def test_constructions(language: str, text: str, triples: set[tuple[str, str, str]]) -> None:
+    assert triples <= _triples(text, language)
+
+
+def test_a_list_of_places_is_not_a_coordination_without_a_conjunction() -> None:
+    found = _triples(
+        "Andrée de Jongh werd naar Ravensbrück gedeporteerd, Brussel bleef bezet.", "nl"
+    )
+    assert ("andree-de-jongh", "deportedTo", "ravensbruck") in found
+    assert ("andree-de-jongh", "deportedTo", "brussels") not in found
+
+
 def test_dependency_extractor_is_credited() -> None:
     statement = _statement("Le réseau Clarence fut fondé par Walthère Dewé.", "fr", "foundedBy")
     assert statement.extractor == "dependency"
