@@ -27,21 +27,29 @@ _TRIGGERS = {
     cls: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE) for cls, pattern in EVENT_TRIGGERS.items()
 }
 
-#: Definite description → (category, names that a record must have one of to qualify, or None).
+#: Definite descriptions: a determiner and a kind noun that refer back to an entity named earlier.
+#: The nouns of memorials and of the king are matched in any case ("the memorial", "le roi",
+#: "het Gedenkteken"); "the Citadel" only capitalised, since "the citadel" merely describes. Not a
+#: description: a noun followed by a complement ("the Memorial of Breendonk", "le monument aux
+#: morts", "the memorial to the deportees") or by a name ("the King Leopold III", checked in code).
 DEFINITE = re.compile(
-    r"\b(?i:the|le|la|de|het)\s+(Memorial|Mémorial|Memoriaal|King|Roi|Koning|Citadel|Citadelle)\b"
-    r"(?!\s+(?:of|de|du|des|van|d')\s)"
+    r"\b(?i:the|le|la|de|het)\s+"
+    r"((?i:memorial|mémorial|memoriaal|monument|gedenkteken|king|roi|koning)|Citadel|Citadelle)\b"
+    r"(?!\s+(?:of|de|du|des|van|d'|to|for|aux|au|à|voor)\s)(?!-)"
 )
 _DESCRIPTION_KIND = {
     "memorial": "Memorial",
     "mémorial": "Memorial",
     "memoriaal": "Memorial",
+    "monument": "Memorial",
+    "gedenkteken": "Memorial",
     "king": "king",
     "roi": "king",
     "koning": "king",
     "citadel": "citadel",
     "citadelle": "citadel",
 }
+_FOLLOWED_BY_NAME = re.compile(r"[ \t\xa0]+[A-ZÀ-ÖØ-Þ]")
 
 
 def _overlaps(start: int, end: int, spans: Sequence[Mention]) -> bool:
@@ -125,6 +133,8 @@ def definite_descriptions(
         start, end = match.span(1)
         if _overlaps(start, end, mentions):
             continue  # part of a longer name ("the Memorial of Breendonk")
+        if _FOLLOWED_BY_NAME.match(text, end):
+            continue  # a title or a head noun before a name: "le roi Léopold", "het monument Tijl"
         kind = _DESCRIPTION_KIND[match.group(1).lower()]
         antecedent = next(
             (

@@ -6,8 +6,10 @@ from spacy.tokens import Doc, Span
 from remembrance.pipelines.authority import load_index, normalise_label
 from remembrance.pipelines.components import MentionMerger
 from remembrance.pipelines.config import DEFAULT_CONFIG
+from remembrance.pipelines.extract import analyse
 from remembrance.pipelines.linking import link_mentions
-from remembrance.pipelines.records import Mention
+from remembrance.pipelines.records import Document, LinkedMention, Mention
+from remembrance.pipelines.rules import definite_descriptions
 
 
 def merged(text: str, names: list[str], language: str = "en") -> list[tuple[str, str]]:
@@ -72,3 +74,57 @@ def test_a_given_name_alone_is_a_short_form_of_the_latest_person_bearing_it() ->
     assert linked["Charles"].id == "prince-charles-count-of-flanders"
     assert linked["Leopold"].id == "leopold-iii"
     assert all(linked[n].local for n in ("Count", "Prince", "Marguerite"))
+
+
+def linked_record(text: str, start: int, record_id: str) -> LinkedMention:
+    index = load_index()
+    record = index.records[record_id]
+    found = Mention(text, start, start + len(text), record.category, "gazetteer", 0.95, (0, 0))
+    return LinkedMention(found, record.entity(), 0.95)
+
+
+def resolved(text: str, named: dict[str, str]) -> list[tuple[str, str]]:
+    """(text, entity id) of the definite descriptions, `named` mapping names in text to ids."""
+    linked = [linked_record(n, text.index(n), rid) for n, rid in named.items()]
+    items = definite_descriptions(text, [(0, len(text))], linked, load_index())
+    return [(item.mention.text, item.entity.id) for item in items]
+
+
+def test_definite_descriptions_in_lower_case_and_with_monument_nouns() -> None:
+    text = "Leopold III stayed. The king refused, le roi aussi, de koning ook."
+    assert resolved(text, {"Leopold III": "leopold-iii"}) == [
+        ("king", "leopold-iii"),
+        ("roi", "leopold-iii"),
+        ("koning", "leopold-iii"),
+    ]
+    breendonk = {"Breendonk Memorial": "national-memorial-fort-breendonk"}
+    for noun in ("the memorial", "le monument", "het monument", "het gedenkteken", "le mémorial"):
+        found = resolved(f"The Breendonk Memorial opened. Since then {noun} is open.", breendonk)
+        assert found == [(noun.split()[1], "national-memorial-fort-breendonk")], noun
+
+
+def test_no_description_before_a_name_a_complement_or_without_antecedent() -> None:
+    breendonk = {"Breendonk Memorial": "national-memorial-fort-breendonk"}
+    text = "The Breendonk Memorial opened. Le monument aux morts. The memorial to the deportees."
+    assert resolved(text, breendonk) == []
+    king = {"Leopold III": "leopold-iii"}
+    assert resolved("Leopold III reigned. Then le roi Baudouin came.", king) == []
+    assert resolved("The king refused.", {}) == []
+    assert resolved("Leopold III left the citadel.", king) == []
+
+
+def test_a_resolved_description_replaces_the_statistical_mention_of_it() -> None:
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("sentencizer")
+    text = "Léopold III capitula. Le roi resta à Laeken."
+    doc = nlp(text)
+    leopold = doc.char_span(0, 11)
+    roi = doc.char_span(text.index("roi"), text.index("roi") + 3)
+    assert leopold is not None and roi is not None
+    doc.spans["mentions"] = [
+        Span(doc, leopold.start, leopold.end, label="Person", span_id="leopold iii"),
+        Span(doc, roi.start, roi.end, label="Person"),  # as the NER would tag it
+    ]
+    extraction = analyse(doc, Document("t.txt", text, "fr"), load_index())
+    kings = [(i.mention.text, i.mention.source, i.entity.id) for i in extraction.mentions]
+    assert [k for k in kings if k[0] == "roi"] == [("roi", "coreference", "leopold-iii")]
