@@ -10,7 +10,7 @@ from datetime import date
 from functools import cache
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import SKOS
+from rdflib.namespace import SDO, SKOS
 
 from remembrance.graph.iris import entity_slug
 from remembrance.ontology.files import load_authority, load_ontology
@@ -34,6 +34,7 @@ CONTEXT_PROPERTIES = (
 BEGINNINGS = {"foundedOn", "establishedOn", "dedicatedOn", "startedOn", "bornOn"}
 ENDINGS = {"endedOn", "diedOn"}
 SPANS = {"occurredOn"}
+GENDERS: dict[URIRef, str] = {SDO.Female: "female", SDO.Male: "male"}
 
 
 def normalise_label(text: str) -> str:
@@ -56,6 +57,7 @@ class AuthorityRecord:
     context: frozenset[str]  # ids of related records
     wikidata: str | None = None
     dates: tuple[tuple[str, str], ...] = ()  # (property local name, EDTF value)
+    gender: str | None = None  # "female" or "male" (schema:gender)
 
     @property
     def label(self) -> str:
@@ -76,7 +78,9 @@ class AuthorityRecord:
         return tuple(sorted(result))
 
     def entity(self) -> Entity:
-        return Entity(self.id, self.label, self.category, self.class_name, self.wikidata)
+        return Entity(
+            self.id, self.label, self.category, self.class_name, self.wikidata, gender=self.gender
+        )
 
 
 @dataclass
@@ -177,6 +181,12 @@ def parse_records(authority: Graph, categories: dict[str, Category]) -> dict[str
             )
         )
         wikidata = authority.value(subject, REM.wikidata)
+        gender = authority.value(subject, SDO.gender)
+        if gender is not None and gender not in GENDERS:
+            choices = ", ".join(str(g) for g in GENDERS)
+            raise ValueError(
+                f"authority record {slug}: schema:gender {gender} is not one of {choices}"
+            )
         records[slug] = AuthorityRecord(
             id=slug,
             class_name=known[0],
@@ -187,6 +197,7 @@ def parse_records(authority: Graph, categories: dict[str, Category]) -> dict[str
             context=context,
             wikidata=str(wikidata) if wikidata is not None else None,
             dates=dates,
+            gender=GENDERS.get(gender) if isinstance(gender, URIRef) else None,
         )
     return records
 

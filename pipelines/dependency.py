@@ -24,6 +24,7 @@ OBJECTS = {"dobj", "obj"}
 RELATIVE = {"who", "which", "that", "qui", "lequel", "laquelle", "lesquels", "lesquelles"}
 PERSON = frozenset({"Person"})
 PRONOUNS = {"he": PERSON, "she": PERSON, "il": ANY, "elle": ANY, "it": ANY - PERSON}
+GENDER = {"he": "male", "she": "female", "il": "male", "elle": "female"}
 POSSESSIVE = {"its": ANY - PERSON, "sa": ANY, "son": ANY, "leur": ANY, "their": ANY - PERSON}
 AMONG = {"parmi", "among", "including", "notamment"}
 OF = {"of", "de", "du", "des", "d'", "de la", "de l'"}
@@ -193,7 +194,7 @@ def _mention(
     pronouns: dict[str, frozenset[str]],
 ) -> LinkedMention | None:
     """The mention a subject token stands for: its own, an apposition's, or a pronoun's antecedent
-    (the latest entity of a fitting category named before it)."""
+    (the latest entity of a fitting category, and gender for a person, named before it)."""
     if token.i in inside:
         return inside[token.i]
     appositions = [inside[c.i] for c in token.children if c.dep_ == "appos" and c.i in inside]
@@ -207,7 +208,9 @@ def _mention(
         (
             m
             for m in reversed(before)
-            if m.mention.end <= start and m.entity.category in categories & allowed
+            if m.mention.end <= start
+            and m.entity.category in categories & allowed
+            and m.entity.agrees_with(GENDER.get(token.lower_))
         ),
         None,
     )

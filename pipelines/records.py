@@ -65,6 +65,12 @@ class Entity:
     class_name: str  # local name of the ontology class, e.g. "ResistanceNetwork"
     wikidata: str | None = None
     local: bool = False
+    gender: str | None = None  # "female" or "male" when the authority record says so
+
+    def agrees_with(self, gender: str | None) -> bool:
+        """A pronoun of `gender` may stand for this entity: it is not a person, or the person's
+        gender is that one or unknown."""
+        return gender is None or self.category != "Person" or self.gender in (None, gender)
 
 
 @dataclass(frozen=True, slots=True)

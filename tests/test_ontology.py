@@ -6,17 +6,19 @@ from pathlib import Path
 import pytest
 from paths import CORPUS, ROOT
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
-from rdflib.namespace import SKOS
+from rdflib.namespace import SDO, SKOS
 from typer.testing import CliRunner
 
 from remembrance.cli import app
 from remembrance.graph.build import build
+from remembrance.graph.iris import entity_iri
 from remembrance.graph.rdf import authority_graph
 from remembrance.graph.store import open_store
 from remembrance.graph.validate import Report, validate
 from remembrance.ontology import document, generate
 from remembrance.ontology.files import authority_files, load_authority, load_ontology
 from remembrance.ontology.namespace import REM
+from remembrance.pipelines.authority import class_categories, parse_records
 
 NS = generate.NAMESPACE
 LANGUAGES = {"en", "fr", "nl"}
@@ -160,6 +162,16 @@ def test_broken_graph_fails_with_the_expected_violations() -> None:
     edtf = [v for v in report.violations if "EDTF" in v.message]
     assert [v.value.split(" ")[0] for v in edtf] == ["May"]
     assert len(report.violations) == len(EXPECTED) + 1
+
+
+def test_gender_is_a_closed_choice(ontology: Graph) -> None:
+    records = load_authority()
+    assert parse_records(records, class_categories(ontology))["edith-cavell"].gender == "female"
+    person = entity_iri("edith-cavell")
+    records.set((person, SDO.gender, SDO.Woman))
+    assert not validate(records).conforms
+    with pytest.raises(ValueError, match=r"edith-cavell: schema:gender .*Woman is not one of"):
+        parse_records(records, class_categories(ontology))
 
 
 @pytest.mark.parametrize(

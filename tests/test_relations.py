@@ -151,6 +151,26 @@ def test_constructions(language: str, text: str, triples: set[tuple[str, str, st
     assert triples <= _triples(text, language)
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Andrée de Jongh founded the Comet Line with Arnold Deppé. "
+            "She was deported to Ravensbrück.",
+        ),
+        (
+            "nl",
+            "Andrée de Jongh leidde de Kometenlijn met haar vader Frédéric de Jongh. "
+            "Zij werd naar Ravensbrück gedeporteerd.",
+        ),
+    ],
+)
+def test_a_pronoun_agrees_with_the_gender_of_the_record(language: str, text: str) -> None:
+    deported = {t for t in _triples(text, language) if t[1] == "deportedTo"}
+    assert deported == {("andree-de-jongh", "deportedTo", "ravensbruck")}
+
+
 def test_a_list_of_places_is_not_a_coordination_without_a_conjunction() -> None:
     found = _triples(
         "Andrée de Jongh werd naar Ravensbrück gedeporteerd, Brussel bleef bezet.", "nl"
