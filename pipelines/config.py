@@ -29,6 +29,27 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "fuzzy_threshold": 92,
     # A gazetteer alias in capitals of at most this length is matched case-sensitively (acronyms).
     "acronym_max_length": 5,
+    # A sentence in the present tense speaks of the time of publication, which then decides
+    # between records of different periods (the camp of 1942-1944, the memorial since 2012).
+    # Languages with a model read the tense from the parse; languages with a blank pipeline
+    # (no tagger) use these words instead: present-tense verbs of where and what a place or
+    # memorial is and does, and adverbs of the present.
+    "present_tense_cues": {
+        "nl": [
+            "ligt",
+            "staat",
+            "bevindt",
+            "bewaart",
+            "herdenkt",
+            "herinnert",
+            "toont",
+            "vertelt",
+            "bevat",
+            "vandaag",
+            "nu",
+            "tegenwoordig",
+        ],
+    },
 }
 
 

@@ -9,7 +9,7 @@ is the slug of their name, so every document that names them reuses the same ent
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -150,8 +150,11 @@ def link_mentions(
     index: AuthorityIndex,
     fuzzy_threshold: float = DEFAULT_CONFIG["fuzzy_threshold"],
     dates: Sequence[DateMention] = (),
+    undated: Mapping[tuple[int, int], DateMention] | None = None,
 ) -> list[LinkedMention]:
-    """Link every mention of one document, in text order; `dates` are the document's dates."""
+    """Link every mention of one document, in text order; `dates` are the document's dates,
+    `undated` the date a sentence without a date expression speaks of, where one is known (the
+    publication date of a sentence in the present tense)."""
     candidates = [generate_candidates(m, index, fuzzy_threshold) for m in mentions]
     # Context: records proposed unambiguously anywhere in the document, and in each sentence.
     unambiguous = [
@@ -166,6 +169,8 @@ def link_mentions(
     dates_by_sentence: dict[tuple[int, int], list[DateMention]] = defaultdict(list)
     for sentence in {m.sentence for m in mentions}:
         dates_by_sentence[sentence] = [d for d in dates if sentence[0] <= d.start < sentence[1]]
+        if not dates_by_sentence[sentence] and undated and sentence in undated:
+            dates_by_sentence[sentence] = [undated[sentence]]
     linked: list[LinkedMention] = []
     for mention, proposed in zip(mentions, candidates, strict=True):
         if len(proposed) > 1 and linked:  # the latest of the candidates named before wins ties

@@ -72,3 +72,26 @@ def test_column_museum_and_camp_are_records_of_their_own() -> None:
     # The camp's period (July 1942 to September 1944) lets the period check tell it apart.
     assert index.period("kazerne-dossin") == (date(1942, 7, 1), date(1944, 9, 30))
     assert index.period("kazerne-dossin-memorial")[0] == date(2012, 1, 1)
+
+
+def test_a_present_tense_sentence_speaks_of_the_publication_date() -> None:
+    cases = [
+        (
+            "nl",
+            "In 1942 maakte de SS van de Dossinkazerne een kamp. Kazerne Dossin ligt in Mechelen.",
+        ),
+        (
+            "en",
+            "In 1942 the SS used the Dossin barracks. Kazerne Dossin is located in Mechelen.",
+        ),
+    ]
+    for language, text in cases:
+        for published, expected in (
+            (None, "kazerne-dossin"),
+            (date(2019, 5, 8), "kazerne-dossin-memorial"),
+        ):
+            document = Document("t.txt", text, language, published=published)
+            assert ids(next(extract([document])))["Kazerne Dossin"] == expected, (
+                language,
+                published,
+            )

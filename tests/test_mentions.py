@@ -1,14 +1,16 @@
 """The mention merger and the rules, on blank spaCy pipelines and small inputs."""
 
+from datetime import date
+
 import spacy
 from spacy.tokens import Doc, Span
 
 from remembrance.pipelines.authority import load_index, normalise_label
 from remembrance.pipelines.components import MentionMerger
 from remembrance.pipelines.config import DEFAULT_CONFIG
-from remembrance.pipelines.extract import analyse
+from remembrance.pipelines.extract import analyse, present_tense
 from remembrance.pipelines.linking import link_mentions
-from remembrance.pipelines.records import Document, LinkedMention, Mention
+from remembrance.pipelines.records import DateMention, Document, LinkedMention, Mention
 from remembrance.pipelines.rules import definite_descriptions
 
 
@@ -128,3 +130,42 @@ def test_a_resolved_description_replaces_the_statistical_mention_of_it() -> None
     extraction = analyse(doc, Document("t.txt", text, "fr"), load_index())
     kings = [(i.mention.text, i.mention.source, i.entity.id) for i in extraction.mentions]
     assert [k for k in kings if k[0] == "roi"] == [("roi", "coreference", "leopold-iii")]
+
+
+def test_present_tense_from_the_parse_or_from_cue_words() -> None:
+    blank = spacy.blank("nl")
+    blank.add_pipe("sentencizer")
+    cues = set(DEFAULT_CONFIG["present_tense_cues"]["nl"])
+    now, then = blank("Kazerne Dossin ligt in Mechelen. Kazerne Dossin was een kamp.").sents
+    assert present_tense(now, cues) and not present_tense(then, cues)
+    for language, present, past in (
+        ("en", "Kazerne Dossin is located in Mechelen and keeps testimonies.", "It was a camp."),
+        ("fr", "Le musée est à Malines.", "Les Juifs ont été déportés de Malines."),
+    ):
+        sentences = list(spacy.load(DEFAULT_CONFIG["models"][language])(f"{present} {past}").sents)
+        assert present_tense(sentences[0]) and not present_tense(sentences[-1]), language
+
+
+def test_the_publication_date_dates_a_sentence_in_the_present_tense() -> None:
+    text = "The Dossin barracks were a camp. Kazerne Dossin keeps testimonies."
+    camp = Mention(
+        "Dossin barracks", 4, 19, "Place", "gazetteer", 0.95, (0, 32), ("kazerne-dossin",)
+    )
+    second = (33, len(text))
+    name = Mention(
+        "Kazerne Dossin",
+        33,
+        47,
+        "Place",
+        "gazetteer",
+        0.95,
+        second,
+        ("kazerne-dossin", "kazerne-dossin-memorial"),
+    )
+    published = date(2019, 5, 8)
+    now = {second: DateMention("", 33, 33, "2019-05-08", published, published)}
+    index = load_index()
+    assert link_mentions([camp, name], index)[1].entity.id == "kazerne-dossin"
+    assert link_mentions([camp, name], index, undated=now)[1].entity.id == (
+        "kazerne-dossin-memorial"
+    )
