@@ -32,6 +32,7 @@ _TRIGGERS = {
 #: "het Gedenkteken"); "the Citadel" only capitalised, since "the citadel" merely describes. Not a
 #: description: a noun followed by a complement ("the Memorial of Breendonk", "le monument aux
 #: morts", "the memorial to the deportees") or by a name ("the King Leopold III", checked in code).
+#: "the monument" prefers a memorial that is not a museum (the Mardasson, not the museum next to it).
 DEFINITE = re.compile(
     r"\b(?i:the|le|la|de|het)\s+"
     r"((?i:memorial|mémorial|memoriaal|monument|gedenkteken|king|roi|koning)|Citadel|Citadelle)\b"
@@ -41,7 +42,7 @@ _DESCRIPTION_KIND = {
     "memorial": "Memorial",
     "mémorial": "Memorial",
     "memoriaal": "Memorial",
-    "monument": "Memorial",
+    "monument": "monument",
     "gedenkteken": "Memorial",
     "king": "king",
     "roi": "king",
@@ -110,6 +111,8 @@ def _matches_kind(linked: LinkedMention, kind: str, index: AuthorityIndex) -> bo
     entity = linked.entity
     if kind == "Memorial":
         return entity.category == "Memorial"
+    if kind == "monument":  # "the monument" is the latest memorial that is not a museum
+        return entity.category == "Memorial" and entity.class_name != "Museum"
     record = index.records.get(entity.id)
     names = [n.lower() for n in record.names()] if record else []
     if kind == "king":
@@ -136,14 +139,10 @@ def definite_descriptions(
         if _FOLLOWED_BY_NAME.match(text, end):
             continue  # a title or a head noun before a name: "le roi Léopold", "het monument Tijl"
         kind = _DESCRIPTION_KIND[match.group(1).lower()]
-        antecedent = next(
-            (
-                item
-                for item in reversed(linked)
-                if item.mention.end <= start and _matches_kind(item, kind, index)
-            ),
-            None,
-        )
+        earlier = [item for item in reversed(linked) if item.mention.end <= start]
+        antecedent = next((item for item in earlier if _matches_kind(item, kind, index)), None)
+        if antecedent is None and kind == "monument":  # no monument named: any memorial
+            antecedent = next((i for i in earlier if _matches_kind(i, "Memorial", index)), None)
         if antecedent is not None:
             mention = Mention(
                 match.group(1),

@@ -72,7 +72,10 @@ def test_memorials_dedicated_between(store: Store) -> None:
     later = api.run(
         store, "memorials-dedicated-between", **{"from": "1950-07-01", "to": "1950-07-31"}
     )
-    assert list(later.label) == ["Mardasson Memorial"]
+    # The record's date and the text's ("the monument was dedicated on July 16, 1950"), each
+    # with its source.
+    assert set(later.label) == {"Mardasson Memorial"}
+    assert "authority record" in set(later.source) and len(set(later.source)) == 2
 
 
 def test_figures_and_disagreements_about_the_comet_line(store: Store) -> None:

@@ -169,3 +169,16 @@ def test_the_publication_date_dates_a_sentence_in_the_present_tense() -> None:
     assert link_mentions([camp, name], index, undated=now)[1].entity.id == (
         "kazerne-dossin-memorial"
     )
+
+
+def test_the_monument_prefers_a_memorial_that_is_not_a_museum() -> None:
+    text = "The Mardasson Memorial stands near the Bastogne War Museum. The monument is cared for."
+    named = {
+        "Mardasson Memorial": "mardasson-memorial",
+        "Bastogne War Museum": "bastogne-war-museum",
+    }
+    assert resolved(text, named) == [("monument", "mardasson-memorial")]
+    museum = {"Bastogne War Museum": "bastogne-war-museum"}
+    assert resolved("The Bastogne War Museum opened. The monument is new.", museum) == [
+        ("monument", "bastogne-war-museum")
+    ]
