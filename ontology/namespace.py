@@ -58,6 +58,7 @@ class REM(DefinedNamespace):
     Site: URIRef
     Statement: URIRef
     Surrender: URIRef
+    University: URIRef
     War: URIRef
     bornIn: URIRef
     bornOn: URIRef
