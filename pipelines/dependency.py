@@ -167,6 +167,10 @@ def _subjects(anchor: Token) -> list[Token]:
             return [*found, *(c for s in found for c in s.conjuncts)]
         if t.dep_ in {"appos", "relcl", "acl", "acl:relcl"}:
             return [t.head]
+        if t.dep_ == "nmod" and t.pos_ == "NOUN" and t.head.pos_ == "PROPN" and t.head.i < t.i:
+            return [
+                t.head
+            ]  # "Jean Greindl, lui aussi membre du réseau": an apposition parsed as nmod
         if t.dep_ == "advcl" and "Part" in t.morph.get("VerbForm", []):
             t = t.head  # "Born in Liège, Dewé …", "Situé à Anderlecht, le Mémorial …"
             continue

@@ -46,6 +46,8 @@ def load_nlp(language: str) -> Language:
         nlp.add_pipe("sentencizer")
     else:
         nlp = spacy.load(model)
+        if language in DEFAULT_CONFIG["rule_sentences"]:
+            nlp.add_pipe("sentencizer", before="parser")
     nlp.add_pipe("remembrance_gazetteer")
     nlp.add_pipe("remembrance_mentions")
     return nlp

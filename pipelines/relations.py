@@ -56,6 +56,7 @@ PATTERNS: tuple[Pattern, ...] = (
         rf"{_W}(?:was|became|were)\s+(?:\w+\s+)?(?:a\s+|an\s+|one of the\s+)?(?:\w+\s+)?(?:member|members|agent|agents)\s+of(?:\s+the)?"
         rf"|{_W}(?:fut|était|devint|est)\s+(?:\w+\s+)?(?:un\s+|une\s+)?(?:membre|agent|agente)\s+(?:du|de la|de l'|des|de)"
         rf"|{_W}(?:was|werd)\s+(?:\w+\s+)?(?:een\s+)?(?:lid|agent)\s+van(?:\s+de|\s+het)?"
+        r"|,\s*(?:(?:lui|elle|he|she|hij|zij)\s+)?(?:(?:aussi|also|ook|too)\s+)?(?:a\s+|an\s+|un\s+|une\s+|een\s+)?(?:member|membre|lid)\s+(?:of|du|de la|de l'|des|de|van)(?:\s+the|\s+de|\s+het)?"
         rf"|{_W}joined(?:\s+the)?|{_W}(?:rejoint|rejoignit|a rejoint)(?:\s+le|\s+la|\s+l')?|{_W}sloot\s+zich\s+aan\s+bij(?:\s+de|\s+het)?",
         {"Person"},
         {"Group"},

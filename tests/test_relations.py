@@ -145,6 +145,13 @@ def test_pattern_families(language: str, text: str, triple: tuple[str, str, str]
             "The Battle of the Bulge was fought in the Ardennes in the winter of 1944.",
             {("battle-of-the-bulge", "tookPlaceAt", "ardennes")},
         ),
+        # an apposition the French model parses as a nominal modifier
+        (
+            "fr",
+            "À Anvers, les aviateurs furent cachés par Arnold Deppé, lui aussi membre du réseau "
+            "Comète.",
+            {("arnold-deppe", "memberOf", "comet-line")},
+        ),
     ],
 )
 def test_constructions(language: str, text: str, triples: set[tuple[str, str, str]]) -> None:
@@ -169,6 +176,15 @@ def test_constructions(language: str, text: str, triples: set[tuple[str, str, st
 def test_a_pronoun_agrees_with_the_gender_of_the_record(language: str, text: str) -> None:
     deported = {t for t in _triples(text, language) if t[1] == "deportedTo"}
     assert deported == {("andree-de-jongh", "deportedTo", "ravensbruck")}
+
+
+def test_french_sentences_are_cut_by_punctuation_before_parsing() -> None:
+    text = "À Malines, Kazerne Dossin conserve des témoignages. Le fort est à Breendonk."
+    extraction = _extraction(text, "fr")
+    assert [text[s:e] for s, e in extraction.sentences] == [
+        "À Malines, Kazerne Dossin conserve des témoignages.",
+        "Le fort est à Breendonk.",
+    ]
 
 
 def test_a_list_of_places_is_not_a_coordination_without_a_conjunction() -> None:
