@@ -16,7 +16,7 @@ from datetime import date
 from rapidfuzz import fuzz, process
 
 from remembrance.graph.iris import slugify
-from remembrance.pipelines.authority import AuthorityIndex, normalise_label
+from remembrance.pipelines.authority import AuthorityIndex, AuthorityRecord, normalise_label
 from remembrance.pipelines.components import TITLES
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.records import Candidate, DateMention, Entity, LinkedMention, Mention
@@ -145,6 +145,28 @@ def _short_form_of(
     return None
 
 
+def _at_named_place(
+    mention: Mention,
+    record: AuthorityRecord,
+    index: AuthorityIndex,
+    ids_by_sentence: Mapping[tuple[int, int], set[str]],
+) -> AuthorityRecord:
+    """A bare event noun ("the liberation", "la bataille") whose sentence names the place of
+    exactly one other record of the same class means that one ("In Brussels the liberation is
+    remembered": the liberation of Brussels, not of Belgium)."""
+    if record.category != "Event" or not mention.text.islower() or " " in mention.text.strip():
+        return record
+    places = {
+        i for i in ids_by_sentence.get(mention.sentence, ()) if index.records[i].category == "Place"
+    }
+    local = [
+        other
+        for other in index.of_class(record.class_name)
+        if other.id != record.id and other.context & places
+    ]
+    return local[0] if len(local) == 1 else record
+
+
 def link_mentions(
     mentions: Sequence[Mention],
     index: AuthorityIndex,
@@ -194,7 +216,10 @@ def link_mentions(
             dates_by_sentence[mention.sentence],
         )
         if chosen is not None:
-            entity = index.records[chosen.entity_id].entity()
+            record = _at_named_place(
+                mention, index.records[chosen.entity_id], index, ids_by_sentence
+            )
+            entity = record.entity()
             confidence = round(min(1.0, mention.confidence * chosen.score), 3)
             linked.append(LinkedMention(mention, entity, confidence))
         elif (antecedent := _short_form_of(mention, linked, index)) is not None:

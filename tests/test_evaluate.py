@@ -86,13 +86,13 @@ def test_floors_on_the_test_split() -> None:
     documents = load_gold(GOLD / "test")
     scores = evaluate(documents, extract(read_gold_documents(documents)))
     assert sum(len(d.annotations["entities"]) for d in documents) >= 400
-    # floors just under the figures measured on 2026-11-24 (0.952, 0.931, 0.937, 0.978, 0.984,
-    # 70/73, 0.861, 0.554)
+    # floors just under the figures measured on 2026-11-24 (0.952, 0.931, 0.937, 0.978, 0.986,
+    # 71/73, 0.861, 0.554)
     assert scores.lenient["overall"].f1 >= 0.94
     assert all(counts.f1 >= 0.92 for counts in scores.by_language.values())
     assert scores.exact["overall"].f1 >= 0.925
     assert scores.date_accuracy >= 0.97
     assert scores.linking_accuracy >= 0.975
-    assert sum(scores.cross_language.values()) >= 69
+    assert sum(scores.cross_language.values()) >= 70
     assert scores.relations.precision >= 0.84
     assert scores.relations.recall >= 0.53

@@ -95,3 +95,14 @@ def test_a_present_tense_sentence_speaks_of_the_publication_date() -> None:
                 language,
                 published,
             )
+
+
+def test_a_bare_event_noun_takes_the_place_named_in_its_sentence() -> None:
+    assert ids(run("In Antwerp the liberation is remembered every year."))["liberation"] == (
+        "liberation-of-antwerp"
+    )
+    assert ids(run("Every year the liberation is remembered."))["liberation"] == (
+        "liberation-of-belgium"
+    )
+    two_places = run("In Antwerp and Brussels the liberation is remembered every year.")
+    assert ids(two_places)["liberation"] == "liberation-of-belgium"
