@@ -151,14 +151,16 @@ def _at_named_place(
     index: AuthorityIndex,
     ids_by_sentence: Mapping[tuple[int, int], set[str]],
 ) -> AuthorityRecord:
-    """A bare event noun ("the liberation", "la bataille") whose sentence names the place of
-    exactly one other record of the same class means that one ("In Brussels the liberation is
-    remembered": the liberation of Brussels, not of Belgium)."""
+    """A bare event noun ("the liberation", "la bataille") linked to a record not tied to the
+    places its sentence names means the one other record of the same class that is ("In
+    Brussels the liberation is remembered": the liberation of Brussels, not of Belgium)."""
     if record.category != "Event" or not mention.text.islower() or " " in mention.text.strip():
         return record
     places = {
         i for i in ids_by_sentence.get(mention.sentence, ()) if index.records[i].category == "Place"
     }
+    if record.context & places:
+        return record  # the record is already the one of that place
     local = [
         other
         for other in index.of_class(record.class_name)

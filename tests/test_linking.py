@@ -106,3 +106,8 @@ def test_a_bare_event_noun_takes_the_place_named_in_its_sentence() -> None:
     )
     two_places = run("In Antwerp and Brussels the liberation is remembered every year.")
     assert ids(two_places)["liberation"] == "liberation-of-belgium"
+
+
+def test_a_bare_event_noun_keeps_a_record_already_tied_to_the_named_place() -> None:
+    found = run("Belgium was invaded by German forces on May 10, 1940.")
+    assert ids(found)["invaded"] == "german-invasion-of-belgium-1940"
