@@ -96,11 +96,15 @@ def _is_modifier(span: Span) -> bool:
     if len(span) != 1:
         return False
     token = span[0]
-    next_is_noun = token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "NOUN"
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    # "Allied airmen", "Allied occupied territory": a lower-case noun or participle follows
+    qualifies = after is not None and (
+        after.pos_ == "NOUN" or (after.pos_ in ("ADJ", "VERB") and after.text[:1].islower())
+    )
     return (
         token.pos_ in ("ADJ", "PRON", "DET")
         or token.dep_ == "amod"
-        or (next_is_noun and token.lower_.endswith(("ed", "ish", "ian", "ese", "ic")))
+        or (qualifies and token.lower_.endswith(("ed", "ish", "ian", "ese", "ic")))
     )
 
 

@@ -62,6 +62,8 @@ def test_contract_shape(seed_003: dict) -> None:
         ("leopold-iii", "Person", "Leopold III"),
         ("citadel-of-liege", "Place", "Citadel of Liege"),
         ("gibraltar", "Place", "Gibraltar"),
+        ("german-invasion-of-belgium-1940", "Event", "invaded"),
+        ("belgian-surrender-1940", "Event", "surrender"),
     ],
 )
 def test_entities(seed_003: dict, slug: str, category: str, surface: str) -> None:
@@ -69,6 +71,12 @@ def test_entities(seed_003: dict, slug: str, category: str, surface: str) -> Non
     assert found, f"{slug} not found"
     assert {e["category"] for e in found} == {category}
     assert surface in {e["text"] for e in found}
+
+
+def test_nationality_adjectives_are_not_mentions(seed_003: dict) -> None:
+    texts = {e["text"] for e in seed_003["entities"]}
+    assert "Allied" not in texts  # "neutral or Allied occupied territory"
+    assert "Allies" in texts
 
 
 def test_dates(seed_003: dict) -> None:
