@@ -1,8 +1,8 @@
 """Stores: one interface, two backends, one factory.
 
 - ``EmbeddedStore``: an Oxigraph store on disk. Queries go straight to pyoxigraph and come back
-  as rdflib ``Result`` objects whose terms are converted as the rows are read; ``dataset`` offers
-  the same store as an rdflib Dataset (oxrdflib) for rdflib users. The directory holds
+  as rdflib ``Result`` objects whose rows are built directly from Oxigraph's terms; ``dataset``
+  offers the same store as an rdflib Dataset (oxrdflib) for rdflib users. The directory holds
   generations (``gen-000001``, …) and a ``current`` symlink. A build writes into a new
   generation (a cheap RocksDB checkpoint of the current one) and swaps the symlink when it has
   finished, so an interrupted build never changes what readers see, and a read-only server can
@@ -91,43 +91,34 @@ def _variables(names: tuple[str, ...]) -> tuple[list[Variable], dict[str, int]]:
 
 
 class _Solutions(Result):
-    """A SELECT result whose rows are converted from Oxigraph's solutions as they are read.
-
-    Rows are built straight from the solutions; ``bindings`` (dicts, as rdflib) only on request.
-    """
+    """A SELECT result whose rows are rdflib ``ResultRow`` tuples built straight from Oxigraph's
+    solutions; ``bindings`` (dicts, as rdflib) only on request."""
 
     def __init__(self, solutions: ox.QuerySolutions) -> None:
         super().__init__("SELECT")
-        variables, self._labels = _variables(tuple(v.value for v in solutions.variables))
-        self.vars = list(variables)
-        self._pending: ox.QuerySolutions | None = solutions
-        self._rows: list[ResultRow] = []
-
-    def _read(self) -> Iterator[ResultRow]:
-        yield from self._rows
-        if self._pending is None:
-            return
-        solutions, self._pending = self._pending, None
-        labels, keep = self._labels, self._rows.append
-        for solution in solutions:
-            row = tuple.__new__(ResultRow, [None if t is None else _term(t) for t in solution])
+        variables, labels = _variables(tuple([v.value for v in solutions.variables]))
+        self.vars, self._labels = list(variables), labels
+        new = tuple.__new__
+        self._rows = rows = [
+            new(ResultRow, [None if t is None else _term(t) for t in solution])
+            for solution in solutions
+        ]
+        for row in rows:
             row.labels = labels
-            keep(row)
-            yield row
+        self._shown = _shown(rows)
 
     def __iter__(self) -> Iterator[ResultRow]:
-        """Rows as rdflib's ResultRow; as rdflib, no row for an empty binding."""
-        return (row for row in self._read() if any(t is not None for t in row))
+        return iter(self._shown)
 
     def __len__(self) -> int:  # rdflib's would build every binding dict (list() asks for it)
-        return sum(1 for _ in self)
+        return len(self._shown)
 
     @property  # type: ignore[override]
     def bindings(self) -> list[dict[Variable, Identifier]]:
         variables = self.vars or []
         return [
             {v: t for v, t in zip(variables, row, strict=True) if t is not None}
-            for row in self._read()
+            for row in self._rows
         ]
 
     @bindings.setter
@@ -136,16 +127,24 @@ class _Solutions(Result):
         bindings: MutableSequence[Mapping[Variable, Identifier]]
         | Iterator[Mapping[Variable, Identifier]],
     ) -> None:
-        variables, labels = self.vars or [], self._labels
-        self._pending, self._rows = None, []
-        for binding in bindings:
-            row = tuple.__new__(ResultRow, [binding.get(v) for v in variables])
-            row.labels = labels
-            self._rows.append(row)
+        variables = self.vars or []
+        self._rows = [tuple.__new__(ResultRow, [b.get(v) for v in variables]) for b in bindings]
+        for row in self._rows:
+            row.labels = self._labels
+        self._shown = _shown(self._rows)
+
+
+def _shown(rows: list[ResultRow]) -> list[ResultRow]:
+    """The rows iteration yields: as rdflib, none for an empty binding."""
+    return (
+        rows
+        if all(row.count(None) < len(row) for row in rows)
+        else [row for row in rows if row.count(None) < len(row)]
+    )
 
 
 def _result(answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> Result:
-    """An rdflib Result over a pyoxigraph answer; SELECT rows are converted as they are read."""
+    """An rdflib Result over a pyoxigraph answer."""
     if isinstance(answer, ox.QuerySolutions):
         return _Solutions(answer)
     if isinstance(answer, ox.QueryBoolean):
@@ -230,8 +229,11 @@ class OxigraphGeneration(Store):
 
     def query(self, sparql: str) -> Result:
         try:
-            answer = self.ox.query(
-                sparql, use_default_graph_as_union=True, prefixes=undeclared_prefixes(sparql)
+            undeclared = undeclared_prefixes(sparql)  # only when needed: a prefix map costs
+            answer = (
+                self.ox.query(sparql, use_default_graph_as_union=True, prefixes=undeclared)
+                if undeclared
+                else self.ox.query(sparql, use_default_graph_as_union=True)
             )
         except SyntaxError as error:
             raise ValueError(f"invalid SPARQL: {str(error).splitlines()[0]}") from None
