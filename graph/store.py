@@ -15,6 +15,7 @@ else a directory.
 
 from __future__ import annotations
 
+import fcntl
 import gc
 import os
 import re
@@ -278,6 +279,37 @@ class OxigraphGeneration(Store):
         gc.collect()  # RocksDB releases its lock only when the last reference is gone
 
 
+@contextmanager
+def writer_lock(root: Path) -> Iterator[None]:
+    """Hold the store's writer lock (``writer.lock``, an advisory ``flock``) for the block.
+
+    One writer at a time: a build, an update, or ``serve --writable`` (whose writes go into the
+    current generation, and would be lost if a build swapped in a new one meanwhile).
+    """
+    try:
+        handle = open(root / "writer.lock", "a+", encoding="utf-8")  # noqa: SIM115
+    except OSError as error:
+        raise StoreError(f"{root}: cannot write the store: {error.strerror}") from None
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise StoreError(
+                f"{root}: the store is being written by {holder}; "
+                "wait for that build, or stop 'remembrance serve --writable', then retry"
+            ) from None
+        handle.truncate(0)
+        handle.write(f"process {os.getpid()}")
+        handle.flush()
+        try:
+            yield
+        finally:
+            handle.truncate(0)
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 class EmbeddedStore(Store):
     """A directory of generations with a ``current`` symlink (see the module docstring)."""
 
@@ -350,6 +382,10 @@ class EmbeddedStore(Store):
     def writing(self) -> Iterator[Store]:
         if self.read_only:
             raise StoreError(f"{self.root}: the store is open read-only")
+        with writer_lock(self.root):
+            yield from self._write_generation()
+
+    def _write_generation(self) -> Iterator[Store]:
         current = self.generation
         for stale in self._generations():  # left over by an interrupted build
             if stale != current:

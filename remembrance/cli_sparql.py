@@ -15,6 +15,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable
+from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TypeVar
@@ -229,17 +230,21 @@ def serve(
 
     Queries see the union of all graphs; a query running longer than --timeout is cancelled.
     A read-only server shows the store as it was when it started: restart it after a build.
-    Don't run --writable while a build writes the same store.
+    A --writable server holds the store's writer lock: builds wait for it to stop, and it does
+    not start while a build runs.
     """
     from remembrance.graph.server import serve as run_server
-    from remembrance.graph.store import EmbeddedStore
+    from remembrance.graph.store import EmbeddedStore, writer_lock
 
     root = _store_path(store)
     if writable:
         EmbeddedStore(root, read_only=False).close()  # creates an empty store if there is none
-    with run_server(
-        root / EmbeddedStore.CURRENT, host=host, port=port, writable=writable, timeout=timeout
-    ) as server:
+    with (
+        writer_lock(root) if writable else nullcontext(),
+        run_server(
+            root / EmbeddedStore.CURRENT, host=host, port=port, writable=writable, timeout=timeout
+        ) as server,
+    ):
         query_url = f"{server.url}/query"
         lines = [
             f"SPARQL endpoint [bold]{query_url}[/] ({'read-write' if writable else 'read-only'}, "

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from clitools import one_line_error, run_cli
 
+from remembrance.graph.store import EmbeddedStore, StoreError, writer_lock
 from remembrance.ontology.files import AUTHORITY_DIR
 from remembrance.pipelines.reader import MAX_BYTES
 
@@ -188,3 +189,26 @@ def test_store_whose_generation_is_gone(tmp_path: Path, store: Path) -> None:
     shutil.copytree(store, copy, symlinks=True)
     shutil.rmtree((copy / "current").resolve())
     one_line_error(run_cli("query", "ASK {}", "--store", str(copy)), str(copy))
+
+
+def test_a_second_writer_is_refused_while_the_first_holds_the_store(
+    tmp_path: Path, store: Path
+) -> None:
+    """A build, an update or `serve --writable` hold the writer lock; another writer gets a clear
+    error and the store is left as it was (a build swapping generations under a writable server
+    would lose that server's writes)."""
+    copy = tmp_path / "store"
+    shutil.copytree(store, copy, symlinks=True)
+    (tmp_path / "good.txt").write_text(GOOD + " Again.", encoding="utf-8")
+    before = snapshot(copy)
+    with writer_lock(copy):
+        result = run_cli("build", str(tmp_path / "good.txt"), "--store", str(copy))
+        one_line_error(result, str(copy), "being written by process", "serve --writable")
+        with (
+            pytest.raises(StoreError, match="being written"),
+            EmbeddedStore(copy, read_only=False) as other,
+        ):
+            other.update("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    assert snapshot(copy) == before
+    built = run_cli("build", str(tmp_path / "good.txt"), "--store", str(copy))  # lock released
+    assert built.returncode == 0, built.stderr
