@@ -151,6 +151,13 @@ class MentionMerger:
     def __init__(self, ner_categories: dict[str, str], index: AuthorityIndex) -> None:
         self.ner_categories = ner_categories
         self.index = index
+        # One-word names only ever written capitalised ("Namen", "Alliés"): a lower-case match
+        # is the common word ("namen", "les alliés"), not the name.
+        names = [n for record in index.records.values() for n in record.names()]
+        lower = {normalise_label(n) for n in names if n[:1].islower()}
+        self.capitalised = {
+            normalise_label(n) for n in names if n[:1].isupper() and " " not in n.strip()
+        } - lower
 
     def _person_names(self, record_id: str) -> tuple[str, ...]:
         record = self.index.records[record_id]
@@ -161,6 +168,8 @@ class MentionMerger:
         for span in doc.spans.get("gazetteer", []):
             ids = self.index.by_label.get(span.id_, ()) or self.index.by_surname.get(span.id_, ())
             if not ids or _inside_compound(span):
+                continue
+            if len(span) == 1 and span.text[:1].islower() and span.id_ in self.capitalised:
                 continue
             category = self.index.records[ids[0]].category
             gazetteer.append(Span(doc, span.start, span.end, label=category, span_id=span.id_))

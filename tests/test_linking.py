@@ -111,3 +111,9 @@ def test_a_bare_event_noun_takes_the_place_named_in_its_sentence() -> None:
 def test_a_bare_event_noun_keeps_a_record_already_tied_to_the_named_place() -> None:
     found = run("Belgium was invaded by German forces on May 10, 1940.")
     assert ids(found)["invaded"] == "german-invasion-of-belgium-1940"
+
+
+def test_a_one_word_name_written_in_lower_case_is_the_common_word() -> None:
+    found = ids(run("De namen van de gefusilleerden staan op het monument in Namen.", "nl"))
+    assert found == {"Namen": "namur"}
+    assert "alliés" not in ids(run("Les aviateurs alliés passèrent par Bruxelles.", "fr"))
