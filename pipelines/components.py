@@ -202,6 +202,52 @@ class MentionMerger:
         return doc
 
 
+PARTICLES = {"de", "van", "der", "den", "ter", "von", "le", "la", "du", "d'"}
+
+
+class PersonNames:
+    """People by rule, for a pipeline without NER: a given name, optional particles and a
+    capitalised surname ("Fernand Wyss", "Richard De Bodt"), written to ``doc.ents``."""
+
+    def __init__(self, given_names: set[str]) -> None:
+        self.given_names = given_names
+
+    def __call__(self, doc: Doc) -> Doc:
+        found, i = [], 0
+        while i < len(doc) - 1:
+            if doc[i].text not in self.given_names:
+                i += 1
+                continue
+            end = i + 1
+            while doc[end].lower_ in PARTICLES and end + 1 < len(doc):
+                end += 1
+            if doc[end].is_title and doc[end].is_alpha:
+                while end + 1 < len(doc) and doc[end + 1].is_title and doc[end + 1].is_alpha:
+                    end += 1
+                found.append(Span(doc, i, end + 1, label="PERSON"))
+                i = end + 1
+            else:
+                i += 1
+        doc.ents = filter_spans([*doc.ents, *found])
+        return doc
+
+
+@Language.factory(
+    "remembrance_person_names",
+    default_config={"given_names": DEFAULT_CONFIG["given_names"]},
+)
+def make_person_names(nlp: Language, name: str, given_names: list[str]) -> PersonNames:
+    index = load_index()
+    first = {
+        label.split()[0]
+        for record in index.records.values()
+        if record.category == "Person"
+        for label in record.labels.values()
+        if len(label.split()) > 1 and label[:1].isupper() and label.split()[0].lower() not in TITLES
+    }
+    return PersonNames({*given_names, *first})
+
+
 @Language.factory(
     "remembrance_mentions",
     default_config={"ner_categories": DEFAULT_CONFIG["ner_categories"]},

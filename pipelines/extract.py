@@ -44,6 +44,8 @@ def load_nlp(language: str) -> Language:
     if model is None:
         nlp = spacy.blank(language)
         nlp.add_pipe("sentencizer")
+        if language in DEFAULT_CONFIG["rule_person_names"]:
+            nlp.add_pipe("remembrance_person_names")
     else:
         nlp = spacy.load(model)
         if language in DEFAULT_CONFIG["rule_sentences"]:

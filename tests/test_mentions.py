@@ -182,3 +182,15 @@ def test_the_monument_prefers_a_memorial_that_is_not_a_museum() -> None:
     assert resolved("The Bastogne War Museum opened. The monument is new.", museum) == [
         ("monument", "bastogne-war-museum")
     ]
+
+
+def test_person_names_by_rule_on_a_blank_pipeline() -> None:
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("remembrance_person_names")
+    text = (
+        "Fernand Wyss en Richard De Bodt werden gearresteerd. De Britse piloten vlogen naar "
+        "Louise. Andrée de Jongh leefde."
+    )
+    people = [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
+    # a known given name (the config's, or a person record's first name) before a surname
+    assert people == ["Fernand Wyss", "Richard De Bodt", "Andrée de Jongh"]
