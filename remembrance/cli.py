@@ -83,7 +83,7 @@ def build(
 
     sources = paths or [bundled_corpus()]
     location = endpoint or _store_path(store)
-    total = len(collect_paths(sources))
+    files = collect_paths(sources)  # walked once: the progress bar's total and the build's input
     extraction: AbstractContextManager[Extractor]
     if dask or workers:
         from remembrance.pipelines.distributed import dask_extractor
@@ -100,9 +100,9 @@ def build(
             console=console,
             transient=True,
         ) as bar:
-            task = bar.add_task("extract", total=total)
+            task = bar.add_task("extract", total=len(files))
             report = run_build(
-                sources,
+                files,
                 target,
                 prune=prune,
                 extractor=extractor,
