@@ -8,10 +8,11 @@ from spacy.tokens import Doc, Span
 from remembrance.pipelines.authority import load_index, normalise_label
 from remembrance.pipelines.components import MentionMerger
 from remembrance.pipelines.config import DEFAULT_CONFIG
-from remembrance.pipelines.extract import analyse, present_tense
+from remembrance.pipelines.extract import analyse
 from remembrance.pipelines.linking import link_mentions
 from remembrance.pipelines.records import DateMention, Document, LinkedMention, Mention
 from remembrance.pipelines.rules import definite_descriptions
+from remembrance.pipelines.tense import present_tense
 
 
 def merged(text: str, names: list[str], language: str = "en") -> list[tuple[str, str]]:
