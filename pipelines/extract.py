@@ -132,6 +132,9 @@ def extract(
     `batch_size` is spaCy's. ``nlp.pipe`` hands each of its batches to one process (and starts
     the processes anew at each call), so with several processes a call gets 4 batches per
     process, cut smaller when there are fewer texts: every process gets work (`spacy_batch_size`).
+    A language without a statistical model (Dutch) always runs in this process: shipping its
+    cheap Docs between processes costs more than it saves (1.32 s with two, 1.12 s with one, on
+    120 synthetic Dutch texts).
     """
     size: int = batch_size or DEFAULT_CONFIG["batch_size"]
     index = load_index()
@@ -143,8 +146,10 @@ def extract(
         results: dict[int, Extraction] = {}
         for language, positions in by_language.items():
             texts = (batch[p].text for p in positions)
-            spread = spacy_batch_size(len(positions), size, n_process)
-            docs = pipe_chunked(load_nlp(language), texts, batch_size=spread, n_process=n_process)
+            # A blank pipeline (no model) is cheaper than shipping its Docs between processes
+            processes = n_process if DEFAULT_CONFIG["models"][language] else 1
+            spread = spacy_batch_size(len(positions), size, processes)
+            docs = pipe_chunked(load_nlp(language), texts, batch_size=spread, n_process=processes)
             for position, doc in zip(positions, docs, strict=True):
                 results[position] = analyse(doc, batch[position], index)
         yield from (results[p] for p in range(len(batch)))
