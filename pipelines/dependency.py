@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from remembrance.pipelines.records import LinkedMention, Statement
+from remembrance.pipelines.records import PRONOUN_GENDER, LinkedMention, Statement
 
 ANY = frozenset({"Person", "Group", "Place", "Memorial", "Event"})
 SUBJECTS = {"nsubj", "nsubjpass", "nsubj:pass", "expl:subj"}
@@ -24,7 +24,6 @@ OBJECTS = {"dobj", "obj"}
 RELATIVE = {"who", "which", "that", "qui", "lequel", "laquelle", "lesquels", "lesquelles"}
 PERSON = frozenset({"Person"})
 PRONOUNS = {"he": PERSON, "she": PERSON, "il": ANY, "elle": ANY, "it": ANY - PERSON}
-GENDER = {"he": "male", "she": "female", "il": "male", "elle": "female"}
 POSSESSIVE = {"its": ANY - PERSON, "sa": ANY, "son": ANY, "leur": ANY, "their": ANY - PERSON}
 AMONG = {"parmi", "among", "including", "notamment"}
 OF = {"of", "de", "du", "des", "d'", "de la", "de l'"}
@@ -214,7 +213,7 @@ def _mention(
             for m in reversed(before)
             if m.mention.end <= start
             and m.entity.category in categories & allowed
-            and m.entity.agrees_with(GENDER.get(token.lower_))
+            and m.entity.agrees_with(PRONOUN_GENDER.get(token.lower_))
         ),
         None,
     )

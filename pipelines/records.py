@@ -55,6 +55,19 @@ class Candidate:
     reason: str  # "label", "alias", "normalised", "fuzzy", "acronym", "context"
 
 
+#: Personal pronouns that tell the gender of the person they stand for ("ze"/"zij" may also be
+#: plural; read as "she").
+PRONOUN_GENDER = {
+    "he": "male",
+    "hij": "male",
+    "il": "male",
+    "she": "female",
+    "zij": "female",
+    "ze": "female",
+    "elle": "female",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
     """A canonical entity: an authority record or a new local entity."""

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from remembrance.pipelines.records import DateMention, LinkedMention, Statement
+from remembrance.pipelines.records import PRONOUN_GENDER, DateMention, LinkedMention, Statement
 
 ANY = frozenset({"Person", "Group", "Place", "Memorial", "Event"})
 
@@ -322,26 +322,22 @@ def _number(text: str) -> int:
 
 _DET = r"(?:The|Le|La|L'|Les|De|Het)\s*"
 #: Sentence-initial words that stand for an entity named before: pronouns and short nominals.
-_ANAPHORS: tuple[tuple[re.Pattern[str], frozenset[str], str | None], ...] = tuple(
-    (re.compile(rf"\s*({pattern})\b"), frozenset(categories), gender)
-    for pattern, categories, gender in (
-        (r"He|Hij", {"Person"}, "male"),
-        (r"She|Zij|Ze", {"Person"}, "female"),
-        (r"It|Het", {"Group", "Memorial", "Event"}, None),
-        (r"Il", ANY, "male"),
-        (r"Elle", ANY, "female"),
+_ANAPHORS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = tuple(
+    (re.compile(rf"\s*({pattern})\b"), frozenset(categories))
+    for pattern, categories in (
+        (r"He|She|Hij|Zij|Ze", {"Person"}),
+        (r"It|Het", {"Group", "Memorial", "Event"}),
+        (r"Il|Elle", ANY),
         (
             rf"{_DET}(?:network|line|movement|group|organisation|organization|réseau|ligne|"
             r"mouvement|groupe|organisation|netwerk|lijn|beweging|groep|organisatie)",
             {"Group"},
-            None,
         ),
-        (rf"{_DET}(?:camp|fort|prison|barracks|caserne|kamp|gevangenis|kazerne)", {"Place"}, None),
+        (rf"{_DET}(?:camp|fort|prison|barracks|caserne|kamp|gevangenis|kazerne)", {"Place"}),
         (
             rf"{_DET}(?:operation|attack|raid|procession|ceremony|commemoration|opération|attaque|"
             r"cérémonie|commémoration|operatie|aanslag|aanval|stoet|plechtigheid|herdenking)",
             {"Event"},
-            None,
         ),
     )
 )
@@ -352,21 +348,17 @@ def pronoun_subjects(
 ) -> list[LinkedMention]:
     """A sentence-initial pronoun or short nominal ("She was deported to …", "The network was
     founded by …") stands for the latest entity of a fitting category (and a person of the
-    pronoun's gender, where the record gives one) named before its sentence. Used for relations only, never output as a mention (the gold set does not
-    annotate pronouns)."""
+    pronoun's gender, where the record gives one) named before its sentence. Used for relations
+    only, never output as a mention (the gold set does not annotate pronouns)."""
     resolved = []
     for start, end in sentences:
         found = next(
-            (
-                (m, categories, gender)
-                for regex, categories, gender in _ANAPHORS
-                if (m := regex.match(text, start, end))
-            ),
-            None,
+            ((m, cats) for regex, cats in _ANAPHORS if (m := regex.match(text, start, end))), None
         )
         if found is None:
             continue
-        match, categories, gender = found
+        match, categories = found
+        gender = PRONOUN_GENDER.get(match.group(1).lower())
         if any(m.mention.start < match.end(1) and match.start(1) < m.mention.end for m in linked):
             continue  # already a mention ("the Memorial" resolved by the definite rule)
         antecedent = next(
