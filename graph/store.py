@@ -21,7 +21,7 @@ import os
 import re
 import shutil
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping, MutableSequence
+from collections.abc import Iterable, Iterator, Mapping, MutableSequence
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -97,16 +97,18 @@ class _Solutions(Result):
 
     def __init__(self, solutions: ox.QuerySolutions) -> None:
         super().__init__("SELECT")
-        variables, labels = _variables(tuple([v.value for v in solutions.variables]))
-        self.vars, self._labels = list(variables), labels
-        new = tuple.__new__
-        self._rows = rows = [
-            new(ResultRow, [None if t is None else _term(t) for t in solution])
-            for solution in solutions
-        ]
-        for row in rows:
+        variables, self._labels = _variables(tuple([v.value for v in solutions.variables]))
+        self.vars = list(variables)
+        self._keep([None if t is None else _term(t) for t in solution] for solution in solutions)
+
+    def _keep(self, rows: Iterable[list[Identifier | None]]) -> None:
+        """Hold `rows` (values in the order of ``vars``) as ResultRows sharing one label index."""
+        new, labels = tuple.__new__, self._labels
+        self._rows = [new(ResultRow, values) for values in rows]
+        for row in self._rows:
             row.labels = labels
-        self._shown = _shown(rows)
+        # as rdflib: iteration yields no row for an empty binding
+        self._shown = [row for row in self._rows if row.count(None) < len(row)]
 
     def __iter__(self) -> Iterator[ResultRow]:
         return iter(self._shown)
@@ -129,19 +131,7 @@ class _Solutions(Result):
         | Iterator[Mapping[Variable, Identifier]],
     ) -> None:
         variables = self.vars or []
-        self._rows = [tuple.__new__(ResultRow, [b.get(v) for v in variables]) for b in bindings]
-        for row in self._rows:
-            row.labels = self._labels
-        self._shown = _shown(self._rows)
-
-
-def _shown(rows: list[ResultRow]) -> list[ResultRow]:
-    """The rows iteration yields: as rdflib, none for an empty binding."""
-    return (
-        rows
-        if all(row.count(None) < len(row) for row in rows)
-        else [row for row in rows if row.count(None) < len(row)]
-    )
+        self._keep([b.get(v) for v in variables] for b in bindings)
 
 
 def _result(answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> Result:
