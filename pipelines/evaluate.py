@@ -30,6 +30,11 @@ class GoldDocument:
     annotations: dict[str, Any]
 
 
+def _share(part: int, whole: int) -> float:
+    """part / whole, 0.0 when there is nothing to divide by."""
+    return part / whole if whole else 0.0
+
+
 @dataclass
 class Counts:
     """True positives, predicted and gold totals, with precision, recall and F1."""
@@ -47,11 +52,11 @@ class Counts:
 
     @property
     def precision(self) -> float:
-        return self.tp / self.predicted if self.predicted else 0.0
+        return _share(self.tp, self.predicted)
 
     @property
     def recall(self) -> float:
-        return self.tp / self.gold if self.gold else 0.0
+        return _share(self.tp, self.gold)
 
     @property
     def f1(self) -> float:
@@ -75,11 +80,11 @@ class Scores:
 
     @property
     def date_accuracy(self) -> float:
-        return self.dates_correct / self.dates_gold if self.dates_gold else 0.0
+        return _share(self.dates_correct, self.dates_gold)
 
     @property
     def linking_accuracy(self) -> float:
-        return self.links_correct / self.links_total if self.links_total else 0.0
+        return _share(self.links_correct, self.links_total)
 
 
 def load_gold(folder: Path) -> list[GoldDocument]:
