@@ -32,63 +32,54 @@ def _statement(text: str, language: str, predicate: str) -> Statement:
 
 
 @pytest.mark.parametrize(
-    ("language", "text", "triple"),
+    ("language", "text", "triples"),
     [
         # passive agent, with a date between verb and agent
         (
             "en",
             "The Comet Line was founded in 1941 by Andrée de Jongh.",
-            ("comet-line", "foundedBy", "andree-de-jongh"),
+            {("comet-line", "foundedBy", "andree-de-jongh")},
         ),
         # copula + "member of", subject through an apposition
         (
             "en",
             "Her father, the headmaster Frédéric de Jongh, was also a member of the Comet Line.",
-            ("frederic-de-jongh", "memberOf", "comet-line"),
+            {("frederic-de-jongh", "memberOf", "comet-line")},
         ),
         # coordinated verbs share the subject
         (
             "en",
             "Mardasson Memorial is located in Bastogne and commemorates the Battle of the Bulge.",
-            ("mardasson-memorial", "commemorates", "battle-of-the-bulge"),
+            {("mardasson-memorial", "commemorates", "battle-of-the-bulge")},
         ),
         (
             "fr",
             "Le réseau Clarence fut fondé par Walthère Dewé.",
-            ("clarence-network", "foundedBy", "walthere-dewe"),
+            {("clarence-network", "foundedBy", "walthere-dewe")},
         ),
         # relative clause
         (
             "fr",
             "Avec Arnold Deppé, qui fut membre du réseau Comète, elle organisa une filière.",
-            ("arnold-deppe", "memberOf", "comet-line"),
+            {("arnold-deppe", "memberOf", "comet-line")},
         ),
         # inverse order: "parmi lesquels X"
         (
             "fr",
             "Des résistants furent exécutés au Tir national, parmi lesquels Youra Livchitz.",
-            ("youra-livchitz", "executedAt", "tir-national"),
+            {("youra-livchitz", "executedAt", "tir-national")},
         ),
         # Dutch surface patterns: descriptor after "door", verb-final clause
         (
             "nl",
             "De Witte Brigade werd in 1940 opgericht door de Antwerpenaar Marcel Louette.",
-            ("white-brigade", "foundedBy", "marcel-louette"),
+            {("white-brigade", "foundedBy", "marcel-louette")},
         ),
         (
             "nl",
             "Andrée de Jongh werd in 1943 naar Ravensbrück gedeporteerd.",
-            ("andree-de-jongh", "deportedTo", "ravensbruck"),
+            {("andree-de-jongh", "deportedTo", "ravensbruck")},
         ),
-    ],
-)
-def test_pattern_families(language: str, text: str, triple: tuple[str, str, str]) -> None:
-    assert triple in _triples(text, language)
-
-
-@pytest.mark.parametrize(
-    ("language", "text", "triples"),
-    [
         # a date between verb and object; a second verb-final clause sharing the subject
         (
             "nl",
