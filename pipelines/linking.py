@@ -118,7 +118,7 @@ def _name_words(names: Sequence[str]) -> set[str]:
 
 
 def _short_form_of(
-    mention: Mention, linked: Sequence[LinkedMention], index: AuthorityIndex | None = None
+    mention: Mention, linked: Sequence[LinkedMention], index: AuthorityIndex
 ) -> LinkedMention | None:
     """An earlier Person whose name ends with this mention ("De Jongh" → "Andrée de Jongh"),
     or, for one capitalised word, the latest earlier Person with that word in one of its names
@@ -138,7 +138,7 @@ def _short_form_of(
         entity = previous.entity
         if entity.category != "Person" or previous.mention is mention:
             continue
-        record = index.records.get(entity.id) if index is not None else None
+        record = index.records.get(entity.id)  # None for a local entity
         names = record.names() if record is not None else (entity.label,)
         if key in _name_words(names):
             return previous
