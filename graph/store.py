@@ -306,7 +306,9 @@ class EmbeddedStore(Store):
     CURRENT = "current"
 
     def __init__(self, root: Path, *, read_only: bool = True) -> None:
-        self.root = root
+        # Resolved once: generations are compared and deleted under one spelling of the path,
+        # whether the user gave it relative, through a symlink or with '..'.
+        self.root = root.resolve()
         self.location = str(root)
         self.read_only = read_only
         if not (root / self.CURRENT).exists():
@@ -340,7 +342,7 @@ class EmbeddedStore(Store):
         os.replace(link, self.root / self.CURRENT)
 
     def _generations(self) -> list[Path]:
-        return sorted(p for p in self.root.glob("gen-*") if p.is_dir())
+        return sorted(p for p in self.root.glob("gen-*") if p.is_dir() and not p.is_symlink())
 
     @property
     def generation(self) -> Path:
@@ -375,11 +377,15 @@ class EmbeddedStore(Store):
         with writer_lock(self.root):
             yield from self._write_generation()
 
+    def _discard(self, generation: Path) -> None:
+        """Delete a generation directory, unless ``current`` points to it."""
+        if generation.name != self.generation.name:
+            shutil.rmtree(generation, ignore_errors=True)
+
     def _write_generation(self) -> Iterator[Store]:
         current = self.generation
         for stale in self._generations():  # left over by an interrupted build
-            if stale != current:
-                shutil.rmtree(stale)
+            self._discard(stale)
         number = int(current.name.split("-")[1]) + 1
         target = self.root / f"gen-{number:06d}"
         try:
@@ -397,7 +403,7 @@ class EmbeddedStore(Store):
         self._point_to(target)
         self._current.close()
         self._current = OxigraphGeneration(self.root / self.CURRENT, read_only=True)
-        shutil.rmtree(current, ignore_errors=True)
+        self._discard(current)
 
     def close(self) -> None:
         self._current.close()
