@@ -458,13 +458,18 @@ def _render(point: _Point, year: int | None) -> str:
 
 
 def _value(candidate: _Candidate, year: int | None) -> str:
-    """EDTF value of a candidate; `year` fills in a missing year."""
+    """EDTF value of a candidate; `year` fills in a missing year.
+
+    A date whose year stays unknown loses its qualifier: EDTF cannot qualify a date with an
+    unspecified year (the edtf package rejects ``XXXX-12-20~`` and ``XXXX-12-~20``), and the
+    bounds of ``XXXX-12-20`` are unknown either way.
+    """
     if candidate.decade is not None:
         return candidate.decade
     value = _render(candidate.lo, year)
     if candidate.hi is not None:
         value += "/" + _render(candidate.hi, year)
-    return value + candidate.qualifier
+    return value if value.startswith("XXXX") else value + candidate.qualifier
 
 
 def _windows(text: str) -> Iterator[tuple[int, int]]:

@@ -7,6 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import edtf
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -407,3 +408,87 @@ def test_token_soup(tokens: list[str], lang: str, sep: str) -> None:
 def test_arbitrary_text_never_raises(text: str, lang: str) -> None:
     for m in find_dates(text, lang):
         assert text[m.start : m.end] == m.text
+
+
+# --- every pattern × qualifier × with/without year emits valid EDTF ---------------------------
+
+_QUALIFIERS = {  # approximate, then uncertain, as a writer of each language puts them
+    "en": ["", "around ", "about ", "circa ", "c. ", "approximately ", "probably ", "possibly "],
+    "fr": ["", "vers ", "vers le ", "environ ", "circa ", "autour de ", "probablement "],
+    "nl": ["", "rond ", "omstreeks ", "circa ", "ongeveer ", "waarschijnlijk ", "vermoedelijk "],
+}
+_SEASON_WORDS = {
+    "en": ["spring", "summer", "autumn", "fall", "winter", "the winter of"],
+    "fr": ["printemps", "été", "automne", "hiver", "l'hiver"],
+    "nl": ["lente", "voorjaar", "zomer", "herfst", "najaar", "winter", "de winter van"],
+}
+_PARTS = {
+    "en": ["early", "mid-", "late", "the end of", "the beginning of"],
+    "fr": ["début", "mi-", "fin", "à la fin de", "au milieu de"],
+    "nl": ["begin", "midden", "eind", "half", "het einde van"],
+}
+_RANGE_WORDS = {  # (from, to, between, and)
+    "en": ("from", "to", "between", "and"),
+    "fr": ("du", "au", "entre", "et"),
+    "nl": ("van", "tot", "tussen", "en"),
+}
+_DECADES = {"en": ["the 1940s", "the '40s"], "fr": ["les années 40"], "nl": ["de jaren 40"]}
+_MONTH_NAMES = {"en": _EN_MONTHS, "fr": _FR_MONTHS, "nl": _NL_MONTHS}
+
+
+@st.composite
+def _date_phrases(draw: st.DrawFn) -> tuple[str, str]:
+    """(language, phrase): one date pattern, with a qualifier, with or without its year."""
+    lang = draw(st.sampled_from(["en", "fr", "nl"]))
+    months = _MONTH_NAMES[lang]
+    month, month2 = draw(st.sampled_from(months)), draw(st.sampled_from(months))
+    day, day2 = draw(st.integers(1, 31)), draw(st.integers(1, 31))
+    year = draw(st.integers(1900, 2030))
+    tail = draw(st.sampled_from([f" {year}", f", {year}", ""]))  # with or without a year
+    frm, to, between, and_ = _RANGE_WORDS[lang]
+    patterns = [
+        f"{day} {month}{tail}",
+        f"{month} {day}{tail}",
+        f"{month}{tail}",
+        f"{year}",
+        f"{day}/{draw(st.integers(1, 12))}/{year}",
+        f"{year}-{draw(st.integers(1, 12)):02d}-{day:02d}",
+        f"{draw(st.sampled_from(_SEASON_WORDS[lang]))}{tail}",
+        f"{draw(st.sampled_from(_PARTS[lang]))} {month}{tail}",
+        f"{draw(st.sampled_from(_PARTS[lang]))} {year}",
+        draw(st.sampled_from(_DECADES[lang])),
+        f"{frm} {day} {to} {day2} {month}{tail}",
+        f"{frm} {day} {month} {to} {day2} {month2}{tail}",
+        f"{between} {month} {and_} {month2}{tail}",
+        f"{day}-{day2} {month}{tail}",
+        f"{month} {day}–{day2}{tail}",
+        f"{year}-{draw(st.integers(0, 99)):02d}",
+        f"{frm} {year} {to} {draw(st.integers(1900, 2030))}",
+    ]
+    qualifier = draw(st.sampled_from(_QUALIFIERS[lang]))
+    return lang, qualifier + draw(st.sampled_from(patterns))
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    _date_phrases(),
+    st.sampled_from(["", "In 1944. ", "On 3 May 1943, "]),  # year context: none, elsewhere, here
+    st.sampled_from([None, date(2015, 4, 30)]),  # publication date
+)
+def test_every_emitted_value_is_valid_edtf(
+    phrase: tuple[str, str], context: str, published: date | None
+) -> None:
+    lang, expression = phrase
+    text = f"{context}Xx {expression}, yy."
+    for m in find_dates(text, lang, published=published):
+        edtf.parse_edtf(m.value)  # the full parser, not our Level 0 shortcut
+        if m.earliest is not None and m.latest is not None:
+            assert m.earliest <= m.latest, (m.value, m.earliest, m.latest)
+
+
+def test_approximate_day_without_year() -> None:
+    """ "Vers le 20 décembre" with no year anywhere: valid EDTF, not 'XXXX-12-20~'."""
+    text = "Vers le 20 décembre, nous arrivions à Bastogne avec Jean Dupont."
+    (mention,) = find_dates(text, "fr")
+    assert (mention.text, mention.value) == ("Vers le 20 décembre", "XXXX-12-20")
+    assert find_dates(text, "fr", published=date(1944, 12, 30))[0].value == "1944-12-20~"
