@@ -28,7 +28,24 @@ DEFAULT_CONFIG: dict[str, Any] = {
         "FAC": "Place",
         "EVENT": "Event",
     },
-    "confidence": {"gazetteer": 0.95, "ner": 0.6, "rule": 0.75, "coreference": 0.8},
+    # Confidence of a mention by its source; of a statement by its extractor (times the weaker
+    # mention's); "coreference" also scales a mention resolved from a pronoun or description,
+    # "shared" a statement whose object or subject is shared through a coordination.
+    "confidence": {
+        "gazetteer": 0.95,
+        "ner": 0.6,
+        "rule": 0.75,
+        "coreference": 0.8,
+        "dependency": 0.85,
+        "pattern": 0.7,
+        "shared": 0.9,
+        "date": 0.7,
+        "quantity": 0.7,
+        "apposition": 0.6,
+    },
+    # Dates: the longest gap (characters) between an entity and a date that a verb attaches
+    # ("verb"), and between an event and a date without a verb ("event").
+    "date_gap": {"verb": 120, "event": 40},
     # Linking: rapidfuzz score (0-100) a statistical mention needs to match a record.
     "fuzzy_threshold": 92,
     # A gazetteer alias in capitals of at most this length is matched case-sensitively (acronyms).

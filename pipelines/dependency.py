@@ -1,4 +1,5 @@
-"""Relations from the dependency parse (English and French; Dutch has no parser).
+"""Relations from the dependency parse (languages with a parser; the rules are rows of the
+language's table in pipelines/frames/).
 
 A linked mention is attached to an anchor: the verb or noun that governs it, with the preposition
 that introduces it ("executed *at* X", "fondé *par* X", "member *of* X") or as its direct object.
@@ -12,119 +13,32 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from remembrance.pipelines.records import PRONOUN_GENDER, LinkedMention, Statement
+from remembrance.pipelines.config import DEFAULT_CONFIG
+from remembrance.pipelines.frames.tables import Rule, Table
+from remembrance.pipelines.records import LinkedMention, Statement
 
-ANY = frozenset({"Person", "Group", "Place", "Memorial", "Event"})
 SUBJECTS = {"nsubj", "nsubjpass", "nsubj:pass", "expl:subj"}
 OBJECTS = {"dobj", "obj"}
-RELATIVE = {"who", "which", "that", "qui", "lequel", "laquelle", "lesquels", "lesquelles"}
-PERSON = frozenset({"Person"})
-PRONOUNS = {"he": PERSON, "she": PERSON, "il": ANY, "elle": ANY, "it": ANY - PERSON}
-POSSESSIVE = {"its": ANY - PERSON, "sa": ANY, "son": ANY, "leur": ANY, "their": ANY - PERSON}
-AMONG = {"parmi", "among", "including", "notamment"}
-OF = {"of", "de", "du", "des", "d'", "de la", "de l'"}
-ONE = {"one", "un", "une", "l'un", "l'une"}
-BY = {"by", "par"}
-IN = {"in", "at", "inside", "within", "à", "au", "aux", "dans", "en"}
-TO = {"to", "vers", "à", "au", "aux"}
-FROM = {"from", "de", "depuis", "d'", "du"}
 VERB, NOUN = "verb", "noun"
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """Anchor words (lemma or lower-case form), the object's marker ("obj" for a direct object),
-    the categories of the anchor's subject and of the attached mention; `inverse` makes the
-    attached mention the statement's subject ("X founded Y" → Y foundedBy X)."""
-
-    predicate: str
-    kind: str  # VERB or NOUN anchors
-    words: frozenset[str]
-    markers: frozenset[str]
-    subjects: frozenset[str]
-    objects: frozenset[str]
-    inverse: bool = False
-
-
-def _r(
-    predicate: str,
-    kind: str,
-    words: str,
-    markers: Iterable[str],
-    subjects: Iterable[str],
-    objects: Iterable[str],
-    inverse: bool = False,
-) -> Rule:
-    return Rule(
-        predicate,
-        kind,
-        frozenset(words.split("|")),
-        frozenset(markers),
-        frozenset(subjects),
-        frozenset(objects),
-        inverse,
-    )
-
-
-_FOUND = "found|create|establish|set up|fonder|fondé|fondée|créer|créé|créée"
-_LEAD = "lead|head|command|direct|diriger|dirigé|dirigée|commander|commandé|commandée"
-_EXECUTE = (
-    "execute|shoot|hang|behead|guillotine|exécuter|exécuté|exécutée|exécutés|fusiller|fusillé|"
-    "fusillée|fusillés|pendre|pendu|pendue|décapiter|décapité|décapitée|guillotiner|guillotiné"
-)
-_LOCATE = (
-    "locate|situate|base|settle|situer|situé|située|trouver|se trouver|installer|se installer|"
-    "siéger"
-)
-_DEPORT = "deport|déporter|déporté|déportée|déportés|déportées"
-_DIE = (
-    "die|perish|mourir|mourut|mort|morte|décéder|décéda|décédé|décédée|périr|abattre|abattu|abattue"
-)
-_HELD = "take place|hold|held|happen|occur|avoir lieu|se dérouler|dérouler"
-_ORGANISE = "organise|organize|organiser|organisé|organisée"
-P, G, PL, M, E = {"Person"}, {"Group"}, {"Place"}, {"Memorial"}, {"Event"}
-RULES: tuple[Rule, ...] = (
-    _r("foundedBy", VERB, _FOUND, BY, G, P),
-    _r("foundedBy", VERB, _FOUND, {"obj"}, P, G, inverse=True),
-    _r("foundedBy", NOUN, "founder|fondateur|fondatrice", OF, P, G, inverse=True),
-    _r("ledBy", VERB, _LEAD, BY, G | E, P),
-    _r("ledBy", VERB, _LEAD, {"obj"}, P, G, inverse=True),
-    _r("ledBy", NOUN, "leader|head|chef|cheffe|commander", OF, P, G, inverse=True),
-    _r("memberOf", NOUN, "member|membre|agent|agente", OF, P, G),
-    _r("memberOf", VERB, "join|rejoindre|rejoint", {"obj"}, P, G),
-    _r("participatedIn", VERB, "join|participate|take part", {"obj", "in", "à"}, P | G, E),
-    _r("orderedBy", VERB, "order|ordonner|ordonné|ordonnée|décider", BY, E, P),
-    _r("organisedBy", VERB, _ORGANISE, BY, E, G),
-    _r("organisedBy", VERB, _ORGANISE, {"obj"}, G, E, inverse=True),
-    _r("executedAt", VERB, _EXECUTE, IN, P, PL | M),
-    _r("deportedTo", VERB, _DEPORT, TO, P | G, PL),
-    _r("deportedFrom", VERB, _DEPORT, FROM, P | G, PL),
-    _r("bornIn", VERB, "bear|born|naître|né|née", IN, P, PL),
-    _r("diedIn", VERB, _DIE, IN, P, PL),
-    _r("tookPlaceAt", VERB, _HELD, IN, E, PL | M),
-    _r("locatedIn", VERB, _LOCATE, IN, M | PL | G, PL),
-    _r("commemorates", VERB, "commemorate|honour|honor|commémorer|honorer", {"obj"}, M, ANY - M),
-    _r("commemorates", VERB, "rendre hommage|pay tribute", {"to", "à", "au", "aux"}, M, ANY - M),
-    _r("commemorates", VERB, "dedicate|dédier|dédié|dédiée", {"to", "à", "au"}, M, ANY - M),
-)
-
-
-def _keys(token: Token) -> set[str]:
+def _keys(token: Token, table: Table) -> set[str]:
     """The words a rule can name the anchor by: lemma, form, and with a fixed complement
     ("take place", "avoir lieu", "set up") or a reflexive ("se trouver")."""
     keys = {token.lemma_.lower(), token.lower_}
     for child in token.children:
-        if child.lower_ in {"place", "lieu", "up", "part", "se", "s'", "hommage", "tribute"}:
+        if child.lower_ in table.complements:
             word = "se" if child.lower_ == "s'" else child.lower_
             keys |= {f"{token.lemma_.lower()} {word}", f"{word} {token.lemma_.lower()}"}
     return keys
 
 
-def _attachment(token: Token, inside: dict[int, LinkedMention]) -> tuple[Token, str, int] | None:
+def _attachment(
+    token: Token, inside: dict[int, LinkedMention], table: Table
+) -> tuple[Token, str, int] | None:
     """The anchor governing a mention's root, the marker introducing it and the position of that
     marker. Conjuncts share the first conjunct's attachment; a generic noun in between ("dans
     l'enceinte *de* X") is climbed."""
@@ -147,19 +61,21 @@ def _attachment(token: Token, inside: dict[int, LinkedMention]) -> tuple[Token, 
             marker, anchor, position = "obj", t.head, t.i
         else:
             return None
-        generic = anchor.pos_ == "NOUN" and anchor.i not in inside and marker in OF
-        if not generic or any(anchor.lemma_.lower() in r.words for r in RULES if r.kind == NOUN):
+        generic = anchor.pos_ == "NOUN" and anchor.i not in inside and marker in table.markers["of"]
+        if not generic or any(
+            anchor.lemma_.lower() in r.words for r in table.rules if r.kind == NOUN
+        ):
             return anchor, marker, position
         t = anchor
     return None
 
 
-def _subjects(anchor: Token) -> list[Token]:
+def _subjects(anchor: Token, table: Table) -> list[Token]:
     """Who the anchor is about: its subject, or that of the clause it belongs to."""
     t = anchor
     for _ in range(5):
-        found = [c for c in t.children if c.dep_ in SUBJECTS and c.lower_ not in RELATIVE]
-        found += [c for c in t.children if c.dep_ != "conj" and _among(c)]
+        found = [c for c in t.children if c.dep_ in SUBJECTS and c.lower_ not in table.relative]
+        found += [c for c in t.children if c.dep_ != "conj" and _among(c, table)]
         if t is anchor and anchor.pos_ == "NOUN":  # "sa fondatrice, Andrée de Jongh"
             found += [c for c in t.children if c.dep_ == "appos"]
         if found:
@@ -175,18 +91,25 @@ def _subjects(anchor: Token) -> list[Token]:
             continue
         if t.dep_ in {"attr", "conj", "xcomp"}:
             t = t.head
-        elif t.dep_ == "pobj" and t.head.lower_ in OF and t.head.head.lower_ in ONE:
+        elif (
+            t.dep_ == "pobj"
+            and t.head.lower_ in table.markers["of"]
+            and t.head.head.lower_ in table.one
+        ):
             t = t.head.head  # "one of the founders of …"
-        elif t.dep_ == "nmod" and t.head.lower_ in ONE:
+        elif t.dep_ == "nmod" and t.head.lower_ in table.one:
             t = t.head
         else:
             break
     return []
 
 
-def _among(token: Token) -> bool:
+def _among(token: Token, table: Table) -> bool:
     """ "parmi lesquels X", "among them X": X is one of the clause's subjects."""
-    return any(c.lower_ in AMONG or (c.lower_ in RELATIVE and _among(c)) for c in token.children)
+    return any(
+        c.lower_ in table.among or (c.lower_ in table.relative and _among(c, table))
+        for c in token.children
+    )
 
 
 def _mention(
@@ -195,6 +118,7 @@ def _mention(
     categories: frozenset[str],
     before: Sequence[LinkedMention],
     pronouns: dict[str, frozenset[str]],
+    genders: dict[str, str],
 ) -> LinkedMention | None:
     """The mention a subject token stands for: its own, an apposition's, or a pronoun's antecedent
     (the latest entity of a fitting category, and gender for a person, named before it)."""
@@ -213,19 +137,19 @@ def _mention(
             for m in reversed(before)
             if m.mention.end <= start
             and m.entity.category in categories & allowed
-            and m.entity.agrees_with(PRONOUN_GENDER.get(token.lower_))
+            and m.entity.agrees_with(genders.get(token.lower_))
         ),
         None,
     )
 
 
-def _rule(anchor: Token, marker: str, category: str) -> Rule | None:
+def _rule(anchor: Token, marker: str, category: str, table: Table) -> Rule | None:
     kind = NOUN if anchor.pos_ in {"NOUN", "PROPN", "PRON"} else VERB
-    keys = _keys(anchor)
+    keys = _keys(anchor, table)
     return next(
         (
             r
-            for r in RULES
+            for r in table.rules
             if r.kind == kind and marker in r.markers and keys & r.words and category in r.objects
         ),
         None,
@@ -233,29 +157,30 @@ def _rule(anchor: Token, marker: str, category: str) -> Rule | None:
 
 
 def _possessed(
-    doc: Doc, linked: Sequence[LinkedMention]
+    doc: Doc, linked: Sequence[LinkedMention], table: Table
 ) -> Iterable[tuple[Token, Rule, LinkedMention]]:
     """ "its founder, X", "sa fondatrice, X": the possessive stands for the latest entity that fits
     as the object of the noun."""
     for token in doc:
-        if token.lower_ not in POSSESSIVE or token.dep_ not in {"poss", "det"}:
+        if token.lower_ not in table.possessives or token.dep_ not in {"poss", "det"}:
             continue
-        rules = [r for r in RULES if r.kind == NOUN and _keys(token.head) & r.words]
+        rules = [r for r in table.rules if r.kind == NOUN and _keys(token.head, table) & r.words]
         for rule in rules:
-            antecedent = _mention(token, {}, rule.objects, linked, POSSESSIVE)
+            antecedent = _mention(token, {}, rule.objects, linked, table.possessives, table.genders)
             if antecedent is not None:
                 yield token.head, rule, antecedent
                 break
 
 
 def dependency_statements(
-    doc: Doc, linked: Sequence[LinkedMention], confidence: float = 0.85
+    doc: Doc, linked: Sequence[LinkedMention], table: Table
 ) -> list[Statement]:
-    """Relations between linked mentions of one sentence, read off the parse. Confidence is
-    `confidence` times the weaker mention's (alone, this extractor scored P 0.93 on the dev split,
-    on which it was tuned)."""
+    """Relations between linked mentions of one sentence, read off the parse. Confidence is the
+    configured one times the weaker mention's (alone, this extractor scored P 0.93 on the dev
+    split, on which it was tuned)."""
     if not doc.has_annotation("DEP"):
         return []
+    confidence: float = DEFAULT_CONFIG["confidence"]["dependency"]
     inside: dict[int, LinkedMention] = {}
     roots: list[tuple[Token, LinkedMention]] = []
     for item in linked:
@@ -266,21 +191,23 @@ def dependency_statements(
     # per anchor and rule, the objects behind the first marker ("executed at X in Y": X)
     attached: dict[tuple[int, Rule], list[tuple[int, LinkedMention]]] = defaultdict(list)
     for root, item in roots:
-        attachment = _attachment(root, inside)
+        attachment = _attachment(root, inside, table)
         if attachment is not None:
             anchor, marker, position = attachment
-            rule = _rule(anchor, marker, item.entity.category)
+            rule = _rule(anchor, marker, item.entity.category, table)
             if rule is not None:
                 attached[anchor.i, rule].append((position, item))
-    for anchor, rule, item in _possessed(doc, linked):
+    for anchor, rule, item in _possessed(doc, linked, table):
         attached[anchor.i, rule].append((-1, item))
     statements: dict[tuple[str, str, str, int], Statement] = {}
     for (i, rule), objects in attached.items():
         anchor = doc[i]
         first = min(position for position, _ in objects)
         for item in (item for position, item in objects if position == first):
-            for token in _subjects(anchor):
-                other = _mention(token, inside, rule.subjects, linked, PRONOUNS)
+            for token in _subjects(anchor, table):
+                other = _mention(
+                    token, inside, rule.subjects, linked, table.pronouns, table.genders
+                )
                 if (
                     other is None
                     or other.entity.id == item.entity.id
@@ -302,6 +229,8 @@ def dependency_statements(
                     (sentence.start_char, sentence.end_char),
                     "dependency",
                     round(confidence * min(item.confidence, other.confidence), 3),
+                    coreference=first < 0
+                    or (token.i not in inside and token.lower_ in table.pronouns),
                 )
                 key = (statement.subject, statement.predicate, obj.entity.id, sentence.start)
                 statements.setdefault(key, statement)

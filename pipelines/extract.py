@@ -16,22 +16,20 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from remembrance.pipelines import components  # noqa: F401  (registers the factories)
+from remembrance.pipelines.appositions import apposition_statements
 from remembrance.pipelines.authority import AuthorityIndex, load_index
 from remembrance.pipelines.chunks import pipe_chunked
 from remembrance.pipelines.config import DEFAULT_CONFIG, LANGUAGES
+from remembrance.pipelines.coreference import pronoun_subjects
+from remembrance.pipelines.dated import date_statements, dated
 from remembrance.pipelines.dates import find_dates
 from remembrance.pipelines.dependency import dependency_statements
+from remembrance.pipelines.frames.tables import load_table
 from remembrance.pipelines.linking import link_mentions
+from remembrance.pipelines.patterns import pattern_statements
+from remembrance.pipelines.quantities import quantity_statements
 from remembrance.pipelines.records import Document, Extraction, Mention
-from remembrance.pipelines.relations import (
-    apposition_statements,
-    combine,
-    date_statements,
-    dated,
-    pattern_statements,
-    pronoun_subjects,
-    quantity_statements,
-)
+from remembrance.pipelines.relations import combine
 from remembrance.pipelines.rules import definite_descriptions, event_mentions
 from remembrance.pipelines.tense import publication_dates
 
@@ -103,18 +101,20 @@ def analyse(doc: Doc, document: Document, index: AuthorityIndex) -> Extraction:
         )
     ]
     linked = sorted([*linked, *descriptions], key=lambda item: item.mention.start)
+    table = load_table(document.language)
     with_pronouns = sorted(
-        [*linked, *pronoun_subjects(text, linked, sentences)], key=lambda item: item.mention.start
+        [*linked, *pronoun_subjects(text, linked, sentences, table)],
+        key=lambda item: item.mention.start,
     )
     relations = combine(
-        dependency_statements(doc, linked),
-        pattern_statements(text, with_pronouns, dates),
-        apposition_statements(text, linked),
+        dependency_statements(doc, linked, table),
+        pattern_statements(text, with_pronouns, dates, table),
+        apposition_statements(text, linked, table),
     )
     statements = [
         *dated(relations, dates),
-        *date_statements(text, linked, dates, sentences),
-        *quantity_statements(text, linked, sentences),
+        *date_statements(text, linked, dates, sentences, table),
+        *quantity_statements(text, linked, sentences, table),
     ]
     return Extraction(document, linked, dates, statements, sentences)
 

@@ -55,19 +55,6 @@ class Candidate:
     reason: str  # "label", "alias", "normalised", "fuzzy", "acronym", "context"
 
 
-#: Personal pronouns that tell the gender of the person they stand for ("ze"/"zij" may also be
-#: plural; read as "she").
-PRONOUN_GENDER = {
-    "he": "male",
-    "hij": "male",
-    "il": "male",
-    "she": "female",
-    "zij": "female",
-    "ze": "female",
-    "elle": "female",
-}
-
-
 @dataclass(frozen=True, slots=True)
 class Entity:
     """A canonical entity: an authority record or a new local entity."""
@@ -122,10 +109,11 @@ class Statement:
     start: int
     end: int
     sentence: tuple[int, int]
-    extractor: str  # "dependency", "pattern", "cooccurrence", "quantity", "date"
+    extractor: str  # "dependency", "pattern", "frame", "apposition", "quantity", "date"
     confidence: float
     qualifier: str | None = None  # "approximately", "at least", "at most"
     date: DateMention | None = None
+    coreference: bool = False  # an end was found through a pronoun or a description
 
 
 @dataclass(slots=True)

@@ -1,0 +1,70 @@
+"""Coreference inside a document: words that stand for an entity named before them.
+
+A sentence-initial pronoun or short nominal ("She was deported to …", "The network was founded
+by …", "Het werd …") stands for the latest entity of a fitting category (and, for a person, of
+the pronoun's gender where the record gives one) named before its sentence. The resolved words
+become mentions with source "coreference", used for relations only (the gold set does not
+annotate pronouns); statements made through them say so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from remembrance.pipelines.config import DEFAULT_CONFIG
+from remembrance.pipelines.frames.tables import Table
+from remembrance.pipelines.records import LinkedMention
+
+
+def antecedent(
+    linked: Sequence[LinkedMention], before: int, categories: frozenset[str], gender: str | None
+) -> LinkedMention | None:
+    """The latest mention ending before `before` of one of `categories` that agrees with
+    `gender`."""
+    return next(
+        (
+            m
+            for m in reversed(linked)
+            if m.mention.end <= before
+            and m.entity.category in categories
+            and m.entity.agrees_with(gender)
+        ),
+        None,
+    )
+
+
+def resolved(
+    item: LinkedMention, start: int, end: int, text: str, sentence: tuple[int, int]
+) -> LinkedMention:
+    """A coreferent mention of `item`'s entity at start-end."""
+    mention = replace(
+        item.mention, text=text, start=start, end=end, sentence=sentence, source="coreference"
+    )
+    return LinkedMention(
+        mention, item.entity, item.confidence * DEFAULT_CONFIG["confidence"]["coreference"]
+    )
+
+
+def pronoun_subjects(
+    text: str,
+    linked: Sequence[LinkedMention],
+    sentences: Sequence[tuple[int, int]],
+    table: Table,
+) -> list[LinkedMention]:
+    """Sentence-initial pronouns and short nominals resolved to their antecedents."""
+    found = []
+    for start, end in sentences:
+        match, categories = next(
+            ((m, a.categories) for a in table.anaphors if (m := a.words.match(text, start, end))),
+            (None, frozenset()),
+        )
+        if match is None:
+            continue
+        if any(m.mention.start < match.end(1) and match.start(1) < m.mention.end for m in linked):
+            continue  # already a mention ("the Memorial" resolved by the definite rule)
+        gender = table.genders.get(match.group(1).lower())
+        item = antecedent(linked, start, categories, gender)
+        if item is not None:
+            found.append(resolved(item, match.start(1), match.end(1), match.group(1), (start, end)))
+    return found

@@ -1,0 +1,70 @@
+"""Dates in relations: a date attaches to the entity its verb fits ("founded in 1941" →
+foundedOn), and a relation takes the only date of its sentence (when the claim held)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from remembrance.pipelines.config import DEFAULT_CONFIG
+from remembrance.pipelines.frames.tables import Table
+from remembrance.pipelines.records import DateMention, LinkedMention, Statement
+
+
+def date_statements(
+    text: str,
+    linked: Sequence[LinkedMention],
+    dates: Sequence[DateMention],
+    sentences: Sequence[tuple[int, int]],
+    table: Table,
+) -> list[Statement]:
+    """A date attaches to the nearest preceding entity of its sentence that the verb fits."""
+    limits: dict[str, int] = DEFAULT_CONFIG["date_gap"]
+    statements: list[Statement] = []
+    for date in dates:
+        sentence = next((s for s in sentences if s[0] <= date.start < s[1]), None)
+        if sentence is None:
+            continue
+        before = [
+            m for m in linked if m.mention.sentence == sentence and m.mention.end <= date.start
+        ]
+        for item in reversed(before):
+            gap = text[item.mention.end : date.start]
+            predicate = next(
+                (
+                    d.predicate
+                    for d in table.dates
+                    if item.entity.category in d.categories and d.trigger.search(gap)
+                ),
+                "occurredOn"
+                if item.entity.category == "Event" and len(gap) <= limits["event"]
+                else None,
+            )
+            if predicate is not None and len(gap) <= limits["verb"]:
+                statements.append(
+                    Statement(
+                        item.entity.id,
+                        predicate,
+                        date.value,
+                        False,
+                        item.mention.start,
+                        date.end,
+                        sentence,
+                        "date",
+                        round(DEFAULT_CONFIG["confidence"]["date"] * item.confidence, 3),
+                        date=date,
+                    )
+                )
+                break
+    return statements
+
+
+def dated(statements: Iterable[Statement], dates: Sequence[DateMention]) -> list[Statement]:
+    """Entity statements whose sentence holds exactly one date carry it (when the claim held)."""
+    result = []
+    for statement in statements:
+        within = [d for d in dates if statement.sentence[0] <= d.start < statement.sentence[1]]
+        if statement.object_is_entity and statement.date is None and len(within) == 1:
+            statement = replace(statement, date=within[0])
+        result.append(statement)
+    return result

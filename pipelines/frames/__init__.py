@@ -1,0 +1,1 @@
+"""Event frames and relation patterns as data tables, one per language."""

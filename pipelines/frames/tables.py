@@ -1,0 +1,305 @@
+"""The trigger words and argument patterns of one language, loaded from its data table.
+
+Each language has a table (``pipelines/frames/<language>.toml``): surface patterns, dependency
+rules, date triggers, quantities, anaphors, coreference words and event-frame triggers. A table is
+read and checked once, when a language is first used; a bad table stops with one line naming the
+file and the problem.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from remembrance.ontology.namespace import REM
+from remembrance.pipelines.config import LANGUAGES
+from remembrance.pipelines.records import CATEGORIES
+
+FOLDER = Path(__file__).parent
+#: Class names a quantity may name instead of a category.
+QUANTITY_CLASSES = frozenset({"ResistanceNetwork", "ResistanceMovement"})
+_MACRO = re.compile(r"\{([A-Z_]+)\}")
+
+
+class TableError(ValueError):
+    """A data table that cannot be used: the message names the file and the problem."""
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """Two consecutive mentions whose gap matches `trigger` (and whose following words match
+    `tail`, for Dutch verb-final clauses) stand in the relation `predicate`."""
+
+    predicate: str
+    trigger: re.Pattern[str]
+    subjects: frozenset[str]
+    objects: frozenset[str]
+    inverse: bool = False  # the first mention is the object ("Y founded X")
+    tail: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """Anchor words (lemma or lower-case form), the object's markers ("obj" for a direct object),
+    the categories of the anchor's subject and of the attached mention; `inverse` makes the
+    attached mention the statement's subject ("X founded Y" → Y foundedBy X)."""
+
+    predicate: str
+    kind: str  # "verb" or "noun" anchors
+    words: frozenset[str]
+    markers: frozenset[str]
+    subjects: frozenset[str]
+    objects: frozenset[str]
+    inverse: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DateTrigger:
+    predicate: str
+    trigger: re.Pattern[str]
+    categories: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number with one of `nouns`, after `verb` where one is given, for a subject of one of
+    `categories` (categories or class names)."""
+
+    predicate: str
+    verb: re.Pattern[str] | None
+    nouns: re.Pattern[str]
+    categories: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Anaphor:
+    words: re.Pattern[str]
+    categories: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """Everything the extractors need to know about one language."""
+
+    language: str
+    patterns: tuple[Pattern, ...]
+    rules: tuple[Rule, ...]
+    markers: dict[str, frozenset[str]]
+    complements: frozenset[str]
+    relative: frozenset[str]
+    among: frozenset[str]
+    one: frozenset[str]
+    pronouns: dict[str, frozenset[str]]
+    possessives: dict[str, frozenset[str]]
+    genders: dict[str, str]
+    dates: tuple[DateTrigger, ...]
+    before_date: re.Pattern[str]
+    quantities: tuple[Quantity, ...]
+    qualifier_before: re.Pattern[str]
+    anaphors: tuple[Anaphor, ...]
+    conjunct: re.Pattern[str]
+    parenthetical: re.Pattern[str]
+    next_clause: re.Pattern[str]
+    apposition: re.Pattern[str]
+
+
+class _Reader:
+    """Reads one table, turning every problem into a TableError naming the file and the place."""
+
+    def __init__(self, path: Path, data: dict[str, Any]):
+        self.path, self.data = path, data
+        self.macros: dict[str, str] = {k: str(v) for k, v in data.get("macros", {}).items()}
+
+    def fail(self, where: str, problem: str) -> TableError:
+        return TableError(f"{self.path}: {where}: {problem}")
+
+    def predicate(self, where: str, value: object) -> str:
+        try:
+            getattr(REM, str(value))
+        except AttributeError:
+            raise self.fail(where, f"{value!r} is not a term of ontology/remembrance.ttl") from None
+        return str(value)
+
+    def regex(self, where: str, value: object, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+        if not isinstance(value, str) or not value:
+            raise self.fail(where, "expected a non-empty regular expression")
+        unknown = {m for m in _MACRO.findall(value) if m not in self.macros}
+        if unknown:
+            raise self.fail(where, f"unknown macro {sorted(unknown)}; known: {sorted(self.macros)}")
+        text = _MACRO.sub(lambda m: self.macros[m.group(1)], value)
+        try:
+            return re.compile(text, flags)
+        except re.error as error:
+            raise self.fail(where, f"bad regular expression ({error})") from None
+
+    def categories(
+        self, where: str, value: object, extra: frozenset[str] = frozenset()
+    ) -> frozenset[str]:
+        if not isinstance(value, list) or not value:
+            raise self.fail(where, "expected a non-empty list of categories")
+        valid = set(CATEGORIES) | extra
+        bad = [v for v in value if v not in valid]
+        if bad:
+            raise self.fail(
+                where, f"unknown category {bad[0]!r}; choose from {', '.join(sorted(valid))}"
+            )
+        return frozenset(value)
+
+    def entries(
+        self, key: str, fields: set[str], required: set[str]
+    ) -> list[tuple[str, dict[str, Any]]]:
+        found = []
+        for n, entry in enumerate(self.data.get(key, []), 1):
+            where = f"[[{key}]] #{n}"
+            if unknown := set(entry) - fields:
+                raise self.fail(
+                    where, f"unknown key {sorted(unknown)[0]!r}; valid: {', '.join(sorted(fields))}"
+                )
+            if missing := required - set(entry):
+                raise self.fail(where, f"missing key {sorted(missing)[0]!r}")
+            found.append((where, entry))
+        return found
+
+    def words(self, key: str) -> frozenset[str]:
+        value = self.data.get("words", {}).get(key, [])
+        if not isinstance(value, list):
+            raise self.fail(f"[words] {key}", "expected a list of words")
+        return frozenset(value)
+
+    def word_categories(self, key: str) -> dict[str, frozenset[str]]:
+        return {
+            word: self.categories(f"[words] {key}.{word}", cats)
+            for word, cats in self.data.get("words", {}).get(key, {}).items()
+        }
+
+    def section_regex(self, section: str, key: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+        if key not in self.data.get(section, {}):
+            raise self.fail(f"[{section}]", f"missing key {key!r}")
+        return self.regex(f"[{section}] {key}", self.data[section][key], flags)
+
+
+def _patterns(r: _Reader) -> tuple[Pattern, ...]:
+    fields = {"predicate", "subjects", "objects", "trigger", "inverse", "tail"}
+    return tuple(
+        Pattern(
+            r.predicate(w, e["predicate"]),
+            re.compile(rf"^[\s,]*(?:{r.regex(w, e['trigger']).pattern})[\s,]*$", re.IGNORECASE),
+            r.categories(w, e["subjects"]),
+            r.categories(w, e["objects"]),
+            bool(e.get("inverse", False)),
+            re.compile(
+                rf"\s*(?:\S+\s+){{0,2}}?(?:{r.regex(w, e['tail']).pattern})\b", re.IGNORECASE
+            )
+            if "tail" in e
+            else None,
+        )
+        for w, e in r.entries("pattern", fields, fields - {"inverse", "tail"})
+    )
+
+
+def _rules(r: _Reader, markers: dict[str, frozenset[str]]) -> tuple[Rule, ...]:
+    fields = {"predicate", "kind", "words", "markers", "subjects", "objects", "inverse"}
+    rules = []
+    for where, e in r.entries("rule", fields, fields - {"inverse"}):
+        if e["kind"] not in {"verb", "noun"}:
+            raise r.fail(where, f"kind {e['kind']!r}; choose verb or noun")
+        if e["markers"] != "obj" and e["markers"] not in markers:
+            raise r.fail(
+                where,
+                f"unknown markers {e['markers']!r}; choose obj or one of {sorted(markers)}",
+            )
+        rules.append(
+            Rule(
+                r.predicate(where, e["predicate"]),
+                e["kind"],
+                frozenset(e["words"].split("|")),
+                markers.get(e["markers"], frozenset({"obj"})),
+                r.categories(where, e["subjects"]),
+                r.categories(where, e["objects"]),
+                bool(e.get("inverse", False)),
+            )
+        )
+    return tuple(rules)
+
+
+def _quantities(r: _Reader, number: str, qualifiers: str) -> tuple[Quantity, ...]:
+    fields = {"predicate", "categories", "verb", "nouns"}
+    return tuple(
+        Quantity(
+            r.predicate(w, e["predicate"]),
+            re.compile(rf"\b{r.regex(w, e['verb']).pattern}(?:(?:{qualifiers})\s+)?$", re.I)
+            if "verb" in e
+            else None,
+            re.compile(
+                rf"{number}\s+(?:\w+\s+){{0,2}}?(?:{r.regex(w, e['nouns']).pattern})\b", re.I
+            ),
+            r.categories(w, e["categories"], QUANTITY_CLASSES),
+        )
+        for w, e in r.entries("quantity", fields, {"predicate", "categories", "nouns"})
+    )
+
+
+@cache
+def load_table(language: str, folder: Path = FOLDER) -> Table:
+    """The checked table of `language`."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language {language!r}; choose one of {', '.join(LANGUAGES)}")
+    path = folder / f"{language}.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise TableError(f"{path}: {error}") from None
+    r = _Reader(path, data)
+    markers = {k: frozenset(v) for k, v in data.get("markers", {}).items()}
+    qualifiers = data.get("qualifiers", {})
+    qualifier = "|".join(
+        rf"(?P<{k.replace(' ', '_')}>{r.regex(f'[qualifiers] {k}', v).pattern})"
+        for k, v in qualifiers.items()
+    )
+    number = r"(?P<number>\d{1,3}(?:[ ,.\u202f\u00a0]\d{3})+|\d+)"
+    genders = data.get("words", {}).get("genders", {})
+    if bad := {g for g in genders.values() if g not in {"male", "female"}}:
+        raise r.fail("[words] genders", f"unknown gender {sorted(bad)[0]!r}; choose male or female")
+    return Table(
+        language=language,
+        patterns=_patterns(r),
+        rules=_rules(r, markers),
+        markers=markers,
+        complements=r.words("complements"),
+        relative=r.words("relative"),
+        among=r.words("among"),
+        one=r.words("one"),
+        pronouns=r.word_categories("pronouns"),
+        possessives=r.word_categories("possessives"),
+        genders=dict(genders),
+        dates=tuple(
+            DateTrigger(
+                r.predicate(w, e["predicate"]),
+                r.regex(w, e["trigger"]),
+                r.categories(w, e["categories"]),
+            )
+            for w, e in r.entries(
+                "date",
+                {"predicate", "categories", "trigger"},
+                {"predicate", "categories", "trigger"},
+            )
+        ),
+        before_date=r.section_regex("dates", "before"),
+        quantities=_quantities(r, number, qualifier),
+        qualifier_before=re.compile(rf"\b(?:{qualifier})\s+$", re.I),
+        anaphors=tuple(
+            Anaphor(
+                re.compile(rf"\s*({r.regex(w, e['words'], 0).pattern})\b"),
+                r.categories(w, e["categories"]),
+            )
+            for w, e in r.entries("anaphor", {"words", "categories"}, {"words", "categories"})
+        ),
+        conjunct=r.section_regex("surface", "conjunct"),
+        parenthetical=r.section_regex("surface", "parenthetical"),
+        next_clause=r.section_regex("surface", "next_clause"),
+        apposition=r.section_regex("surface", "apposition", 0),
+    )
