@@ -1,10 +1,11 @@
 """A real ``oxigraph`` SPARQL server as a child process: started, awaited, stopped.
 
 ``serve(location, …)`` runs ``oxigraph serve-read-only`` (or ``oxigraph serve`` when writable)
-with ``--union-default-graph`` and, if given, ``--timeout-s`` (whole seconds; Oxigraph cancels
-a query that runs longer and keeps serving). The endpoints are ``<url>/query`` (SPARQL Query),
+with ``--union-default-graph``. The endpoints are ``<url>/query`` (SPARQL Query),
 ``<url>/update`` (SPARQL Update, writable servers only) and ``<url>/store`` (Graph Store).
 A read-only server must not run while another process writes the same directory.
+Such a server neither bounds a query's time nor its answer: ``remembrance serve`` puts the
+gateway of ``remembrance.graph.endpoint`` in front of it.
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ def free_port(host: str = "127.0.0.1") -> int:
         return int(probe.getsockname()[1])
 
 
-def _wait_until_ready(server: Server, output: IO[bytes]) -> None:
+def wait_until_ready(server: Server, output: IO[bytes]) -> None:
+    """Return when `server` answers a query; a StoreError with its last output line if it exits."""
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
@@ -68,20 +70,16 @@ def _wait_until_ready(server: Server, output: IO[bytes]) -> None:
     raise StoreError(f"{server.url}: the oxigraph server did not answer in {STARTUP_SECONDS} s")
 
 
-@contextmanager
-def serve(
+def start(
     location: Path | None,
+    output: IO[bytes],
     *,
     host: str = "127.0.0.1",
     port: int | None = None,
     writable: bool = False,
-    timeout: int | None = None,
-    log: Path | None = None,
-) -> Iterator[Server]:
-    """An oxigraph server over `location` (None: in memory, writable only) until the block ends.
-
-    The server's output goes to `log`, else to a temporary file.
-    """
+) -> Server:
+    """An oxigraph server over `location` (None: in memory, writable only), answering; its
+    output goes to `output`. Stop it with ``stop``."""
     if location is None and not writable:
         raise ValueError("a read-only server needs a store location")
     if location is not None and not writable and not location.exists():
@@ -91,20 +89,42 @@ def serve(
     if location is not None:
         command += ["--location", str(location)]
     command += ["--bind", f"{host}:{port}", "--union-default-graph"]
-    if timeout is not None:
-        if timeout < 1:
-            raise ValueError(f"--timeout {timeout}: the oxigraph server takes whole seconds ≥ 1")
-        command += ["--timeout-s", str(timeout)]
+    process = subprocess.Popen(command, stdout=output, stderr=output, stdin=subprocess.DEVNULL)
+    server = Server(f"http://{'[' + host + ']' if ':' in host else host}:{port}", process)
+    try:
+        wait_until_ready(server, output)
+    except BaseException:
+        stop(server)
+        raise
+    return server
+
+
+def stop(server: Server) -> None:
+    """Stop `server`: politely, then by force after 10 s."""
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        server.process.wait()
+
+
+@contextmanager
+def serve(
+    location: Path | None,
+    *,
+    host: str = "127.0.0.1",
+    port: int | None = None,
+    writable: bool = False,
+    log: Path | None = None,
+) -> Iterator[Server]:
+    """An oxigraph server over `location` (None: in memory, writable only) until the block ends.
+
+    The server's output goes to `log`, else to a temporary file.
+    """
     with log.open("w+b") if log else tempfile.TemporaryFile() as output:
-        process = subprocess.Popen(command, stdout=output, stderr=output, stdin=subprocess.DEVNULL)
-        server = Server(f"http://{'[' + host + ']' if ':' in host else host}:{port}", process)
+        server = start(location, output, host=host, port=port, writable=writable)
         try:
-            _wait_until_ready(server, output)
             yield server
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(server)

@@ -26,6 +26,7 @@ from rich.console import Console
 from rich.table import Table
 
 from remembrance.cli import ParamOption, StoreOption, _store_path, app, console
+from remembrance.config import QUERY_LIMITS, QueryLimits
 from remembrance.graph.store import Store, StoreError, open_store
 from remembrance.pipelines.errors import InputError
 
@@ -223,32 +224,44 @@ def serve(
         bool, typer.Option(help="Accept SPARQL Update and Graph Store writes.")
     ] = False,
     timeout: Annotated[
-        int, typer.Option(help="Cancel a query after SECONDS (whole seconds).", min=1)
-    ] = 60,
+        float, typer.Option(help="Stop a query after SECONDS (answer 504).", min=0.1)
+    ] = QUERY_LIMITS.timeout,
+    max_bytes: Annotated[
+        int, typer.Option(help="Refuse an answer larger than BYTES (answer 507).", min=1)
+    ] = QUERY_LIMITS.max_bytes,
+    workers: Annotated[
+        int,
+        typer.Option(help="Queries answered at once (one process each; 1 if --writable).", min=1),
+    ] = QUERY_LIMITS.workers,
 ) -> None:
-    """Serve the store as a SPARQL 1.1 endpoint (the real 'oxigraph' server), read-only by default.
+    """Serve the store as a SPARQL 1.1 endpoint (real 'oxigraph' servers behind a gateway),
+    read-only by default.
 
-    Queries see the union of all graphs; a query running longer than --timeout is cancelled.
-    A read-only server shows the store as it was when it started: restart it after a build.
-    A --writable server holds the store's writer lock: builds wait for it to stop, and it does
-    not start while a build runs.
+    Queries see the union of all graphs. A query still running after --timeout is stopped (its
+    process killed) and answered 504; an answer over --max-bytes is refused with 507; errors
+    are one line of text. A read-only server shows the store as it was when it started:
+    restart it after a build. A --writable server holds the store's writer lock: builds wait
+    for it to stop, and it does not start while a build runs.
     """
-    from remembrance.graph.server import serve as run_server
+    from remembrance.graph.endpoint import endpoint
     from remembrance.graph.store import EmbeddedStore, writer_lock
 
     root = _store_path(store)
     if writable:
         EmbeddedStore(root, read_only=False).close()  # creates an empty store if there is none
+    limits = QueryLimits(timeout, max_bytes, 1 if writable else workers)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stop the children on TERM too
     with (
         writer_lock(root) if writable else nullcontext(),
-        run_server(
-            root / EmbeddedStore.CURRENT, host=host, port=port, writable=writable, timeout=timeout
+        endpoint(
+            root / EmbeddedStore.CURRENT, host=host, port=port, writable=writable, limits=limits
         ) as server,
     ):
         query_url = f"{server.url}/query"
         lines = [
             f"SPARQL endpoint [bold]{query_url}[/] ({'read-write' if writable else 'read-only'}, "
-            f"timeout {timeout} s, union default graph); Ctrl-C stops it.",
+            f"union default graph; timeout {timeout:g} s, answers up to {max_bytes} bytes, "
+            f"{limits.workers} at once); Ctrl-C stops it.",
             "Queries sent straight to the server must declare their prefixes "
             "('remembrance query' adds them):",
             f"  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE {{ ?s ?p ?o }} "
@@ -258,7 +271,6 @@ def serve(
             f"  remembrance query --endpoint {server.url} --name entities-by-category",
         ]
         console.print("\n".join(lines), highlight=False, soft_wrap=True)
-        signal.signal(signal.SIGTERM, signal.default_int_handler)  # stop the child on TERM too
         try:
             server.process.wait()
         except KeyboardInterrupt:

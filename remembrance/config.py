@@ -1,11 +1,13 @@
-"""Configuration values: the base IRI and the default store location.
+"""Configuration values: the base IRI, the default store location and the query limits.
 
-Each value comes from an environment variable when it is set, else from a default.
+The base IRI and the store come from an environment variable when it is set, else from a
+default; the query limits from command-line options, else from ``QUERY_LIMITS``.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
@@ -28,3 +30,15 @@ def default_store() -> Path:
     if env := os.environ.get(STORE_ENV):
         return Path(env)
     return Path(platformdirs.user_data_dir("remembrance")) / "store"
+
+
+@dataclass(frozen=True)
+class QueryLimits:
+    """What one query may cost: on the endpoint (``serve``) and on the command line (``query``)."""
+
+    timeout: float = 60.0  # seconds a query may run (as the Wikidata Query Service)
+    max_bytes: int = 50_000_000  # endpoint: largest answer sent; a larger one is refused
+    workers: int = 2  # endpoint: queries answered at the same time (one process each)
+
+
+QUERY_LIMITS = QueryLimits()
