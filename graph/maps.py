@@ -1,106 +1,439 @@
-"""Memorials and sites on a map, offline: an SVG of an outline of Belgium with the points on it.
+"""Places on an interactive, offline map: Leaflet over Natural Earth's countries, vendored.
 
-No tile server and no script: the SVG is drawn here (equirectangular, corrected for latitude), so
-it works in a notebook, in a file opened from disk and in print. Every label is escaped.
+Every entity with coordinates is a marker with its category's colour and symbol (those of the
+network legend); markers cluster when they crowd, and their labels are placed so that none
+overlaps another (a label that would is hidden until zooming makes room). A marker's popup says
+what happened there (events, executions, births, deaths, deportations, memorials), each fact with
+its date and evidence (source titles and sentences) and its conflicts. Filters by category and
+date range run in the page. Tiles are drawn only when the caller passes a tile URL.
+
+Nothing from the data is parsed as HTML: it travels as JSON in a ``<script type="application/
+json">`` element and the page's script puts it into the document as text.
 """
 
 from __future__ import annotations
 
 import html
-import math
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from remembrance.graph.projections import node_rows, rows
-from remembrance.graph.render import style
+from remembrance.graph import vendored
+from remembrance.graph.facts import Fact, Names, coordinates, facts, names
+from remembrance.graph.render import category_counts, page, script_json, style_table
+from remembrance.graph.scope import Scope
 from remembrance.graph.store import Store
-
-_COORDINATES = "SELECT ?e ?lat ?lon WHERE { ?e rem:latitude ?lat ; rem:longitude ?lon }"
-
-#: A simplified outline of Belgium's borders and coast (longitude, latitude), for orientation.
-BELGIUM_OUTLINE = [
-    (2.54, 51.09), (3.37, 51.37), (3.83, 51.29), (4.24, 51.37), (4.79, 51.50), (5.04, 51.48),
-    (5.56, 51.22), (5.84, 51.16), (5.64, 50.85), (5.70, 50.76), (6.01, 50.76), (6.27, 50.62),
-    (6.41, 50.33), (6.13, 50.13), (5.75, 49.79), (5.82, 49.55), (5.47, 49.50), (4.87, 49.80),
-    (4.86, 50.15), (4.43, 49.94), (4.15, 50.00), (4.22, 50.27), (3.98, 50.33), (3.65, 50.46),
-    (3.28, 50.53), (3.18, 50.75), (2.87, 50.70), (2.60, 50.82),
-]  # fmt: skip
-#: Reference towns drawn in grey, so points can be placed by eye.
-REFERENCE_TOWNS = {
-    "Brussels": (4.35, 50.85), "Antwerp": (4.40, 51.22), "Ghent": (3.72, 51.05),
-    "Bruges": (3.22, 51.21), "Liège": (5.57, 50.63), "Namur": (4.87, 50.47),
-    "Mons": (3.95, 50.45), "Bastogne": (5.72, 50.00), "Arlon": (5.82, 49.68),
-}  # fmt: skip
+from remembrance.graph.when import describe
 
 
-def sites(store: Store, categories: Iterable[str] | None = None) -> pd.DataFrame:
-    """Entities with coordinates: iri, label, category, latitude, longitude, earliest, latest.
+def _item(fact: Fact, known: Names, category: str, dates: tuple[Any, Any]) -> dict[str, Any]:
+    subject = known.label(fact.subject)
+    obj = known.label(fact.object) if fact.object_is_entity else describe(fact.object)
+    low, high = dates
+    return {
+        "text": f"{subject} {known.property(fact.predicate)} {obj}",
+        "category": category,
+        "when": describe(fact.value) if fact.value else _span(low, high),
+        "earliest": low.isoformat() if low else None,
+        "latest": high.isoformat() if high else None,
+        "sources": [[s.title, s.sentence] for s in fact.sources],
+        "conflicts": list(fact.conflicts),
+    }
 
-    `categories` keeps only those categories (e.g. ``["Memorial"]``); default: all.
+
+def _span(low: Any, high: Any) -> str:
+    if low is None:
+        return ""
+    return low.isoformat() if low == high else f"{low.isoformat()} – {high.isoformat()}"
+
+
+def _dates(fact: Fact, other: str, known: Names) -> tuple[Any, Any]:
+    """The fact's own dates, else those of the event it places (an event's date is when it
+    happened there)."""
+    if fact.earliest is not None:
+        return fact.earliest, fact.latest
+    node = known.nodes.get(other, {})
+    if node.get("category") == "Event" and node.get("earliest"):
+        low = pd.Timestamp(node["earliest"]).date()
+        return low, pd.Timestamp(node.get("latest", node["earliest"])).date()
+    return None, None
+
+
+def map_data(
+    found: Iterable[Fact], known: Names, coords: Mapping[str, tuple[float, float]], scope: Scope
+) -> dict[str, Any]:
+    """Places (label, category, latitude, longitude, facts) and the facts told at each.
+
+    A fact belongs to its subject if the subject has coordinates, and to its object if the
+    object has coordinates and the subject is not itself a Place (so "Brussels part of Belgium"
+    stays with Brussels, while "Mardasson Memorial located in Bastogne" shows at both).
     """
-    nodes = node_rows(store)
-    wanted = {c.casefold() for c in categories} if categories is not None else None
-    records = []
-    for row in rows(store.query(_COORDINATES)):
-        node = nodes.get(row["e"], {})
-        category = node.get("category", "")
-        if wanted is not None and category.casefold() not in wanted:
+    items: list[dict[str, Any]] = []
+    at: dict[str, list[int]] = defaultdict(list)
+    for fact in found:
+        if not scope.admits(fact, known):
             continue
+        subject = known.entity(fact.subject)
+        places = []
+        if subject in coords:
+            places.append((subject, fact.object if fact.object_is_entity else subject))
+        if fact.object_is_entity and fact.object in coords and known.category(subject) != "Place":
+            places.append((fact.object, subject))
+        for place, other in places:
+            category = known.category(other) if other != place else known.category(place)
+            at[place].append(len(items))
+            items.append(_item(fact, known, category, _dates(fact, other, known)))
+    undated = scope.start is None and scope.end is None
+    keep = [
+        p
+        for p in coords
+        if p in at or (undated and (scope.entities is None or p in scope.entities))
+    ]
+    keep.sort(key=lambda p: (-len(at.get(p, ())), known.label(p)))
+    return {
+        "places": [
+            {
+                "label": known.label(p),
+                "category": known.category(p) or "other",
+                "lat": coords[p][0],
+                "lon": coords[p][1],
+                "items": at.get(p, []),
+            }
+            for p in keep
+        ],
+        "items": items,
+    }
+
+
+def places(store: Store, scope: Scope | None = None) -> pd.DataFrame:
+    """The places of the map as a table: label, category, latitude, longitude, facts (count),
+    earliest and latest date told there."""
+    known = names(store)
+    data = map_data(facts(store, known), known, coordinates(store), scope or Scope())
+    records = []
+    for place in data["places"]:
+        told = [data["items"][i] for i in place["items"]]
+        lows = [t["earliest"] for t in told if t["earliest"]]
+        highs = [t["latest"] for t in told if t["latest"]]
         records.append(
             {
-                "iri": row["e"],
-                "label": node.get("label", row["e"]),
-                "category": category,
-                "latitude": float(row["lat"]),
-                "longitude": float(row["lon"]),
-                "earliest": node.get("earliest"),
-                "latest": node.get("latest"),
+                "label": place["label"],
+                "category": place["category"],
+                "latitude": place["lat"],
+                "longitude": place["lon"],
+                "facts": len(told),
+                "earliest": pd.Timestamp(min(lows)) if lows else pd.NaT,
+                "latest": pd.Timestamp(max(highs)) if highs else pd.NaT,
             }
         )
-    columns = ["iri", "label", "category", "latitude", "longitude", "earliest", "latest"]
-    return pd.DataFrame(records, columns=columns).sort_values("label", ignore_index=True)
+    columns = ["label", "category", "latitude", "longitude", "facts", "earliest", "latest"]
+    return pd.DataFrame(records, columns=columns)
 
 
-def map_svg(frame: pd.DataFrame, *, width: int = 800, labels: bool = True) -> str:
-    """An SVG map of the points of `frame` (columns label, category, latitude, longitude)."""
-    longitudes = [p[0] for p in BELGIUM_OUTLINE] + frame["longitude"].tolist()
-    latitudes = [p[1] for p in BELGIUM_OUTLINE] + frame["latitude"].tolist()
-    west, east = min(longitudes) - 0.15, max(longitudes) + 0.15
-    south, north = min(latitudes) - 0.1, max(latitudes) + 0.1
-    scale_x = math.cos(math.radians((north + south) / 2))
-    scale = width / ((east - west) * scale_x)
-    height = round((north - south) * scale)
-
-    def xy(lon: float, lat: float) -> tuple[float, float]:
-        return round((lon - west) * scale_x * scale, 1), round((north - lat) * scale, 1)
-
-    outline = " ".join(f"{x},{y}" for x, y in (xy(*p) for p in BELGIUM_OUTLINE))
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="11">',
-        '<rect width="100%" height="100%" fill="#f4f8fb"/>',
-        f'<polygon points="{outline}" fill="#ffffff" stroke="#7a8a99" stroke-width="1.2"/>',
-    ]
-    for town, (lon, lat) in REFERENCE_TOWNS.items():
-        x, y = xy(lon, lat)
-        parts.append(
-            f'<circle cx="{x}" cy="{y}" r="2" fill="#b0b0b0"/>'
-            f'<text x="{x + 4}" y="{y - 3}" fill="#a0a0a0">{html.escape(town)}</text>'
-        )
-    for point in frame.itertuples(index=False):
-        x, y = xy(point.longitude, point.latitude)
-        color, _ = style(point.category)
-        label = html.escape(str(point.label))
-        parts.append(
-            f"<g><title>{label} ({html.escape(str(point.category))}; "
-            f"{point.latitude:.4f}, {point.longitude:.4f})</title>"
-            f'<circle cx="{x}" cy="{y}" r="5" fill="{color}" stroke="#333" stroke-width="0.6"/>'
-            + (f'<text x="{x + 7}" y="{y + 4}" fill="#222">{label}</text>' if labels else "")
-            + "</g>"
-        )
-    parts.append(
-        f'<text x="6" y="{height - 6}" fill="#888" font-size="10">'
-        "Outline of Belgium simplified; points at their recorded coordinates.</text></svg>"
+def render_map(data: Mapping[str, Any], *, title: str, tiles: str | None = None) -> str:
+    """A self-contained offline page drawing `data` (from `map_data`); `tiles` is a tile URL
+    template (``https://…/{z}/{x}/{y}.png``) for an online base layer, drawn only if given."""
+    counts = category_counts(p["category"] for p in data["places"])
+    payload = {
+        **data,
+        "styles": style_table(),
+        "countries": vendored.countries(),
+        "tiles": tiles,
+        "credits": vendored.credits(),
+    }
+    head = "\n".join(
+        f"<style>{vendored.style(name)}</style>"
+        for name in ("leaflet.css", "MarkerCluster.css")
+    ) + f"\n<style>{_CSS}</style>\n<script>{vendored.script('leaflet.js')}</script>\n" + (
+        f"<script>{vendored.script('leaflet.markercluster.js')}</script>"
+    )  # fmt: skip
+    note = (
+        f"{len(data['places'])} places, {len(data['items'])} facts told at them. "
+        "Click a place for what happened there and the evidence; scroll to zoom."
     )
-    return "\n".join(parts)
+    legend = ", ".join(f"{category} ({count})" for category, count in counts.items())
+    body = (
+        f'<header><h1>{html.escape(title)}</h1><p class="note" id="note">{html.escape(note)}'
+        f' <span class="quiet">Places: {html.escape(legend)}</span></p>'
+        '<form id="filters" onsubmit="return false"></form></header>\n'
+        '<div id="map"></div>\n<script type="application/json" id="map-data">'
+        f"{script_json(payload)}</script>\n<script>{_SCRIPT}</script>"
+    )
+    return page(title, body, head)
+
+
+def map_page(store: Store, scope: Scope | None = None, *, tiles: str | None = None) -> str:
+    """The map page of `scope` (default: everything) in `store`."""
+    scope = scope or Scope()
+    known = names(store)
+    data = map_data(facts(store, known), known, coordinates(store), scope)
+    return render_map(data, title=f"Map: {scope.title}", tiles=tiles)
+
+
+def write_map(store: Store, path: str | Path, scope: Scope | None = None, **options: Any) -> Path:
+    """Write `map_page(store, scope, **options)` to `path`."""
+    target = Path(path)
+    target.write_text(map_page(store, scope, **options), encoding="utf-8")
+    return target
+
+
+_CSS = """
+html, body { margin: 0; height: 100%; font-family: sans-serif; }
+body { display: flex; flex-direction: column; }
+header { padding: 0.3em 1em; border-bottom: 1px solid #ddd; }
+header h1 { font-size: 1.15em; margin: 0.2em 0; }
+.note { color: #555; font-size: 0.9em; margin: 0.2em 0; }
+.quiet { color: #777; margin-left: 1em; }
+#filters { font-size: 0.9em; display: flex; flex-wrap: wrap; gap: 0.3em 1.2em; align-items: center;
+  margin: 0.2em 0; }
+#filters label { white-space: nowrap; cursor: pointer; }
+#filters input[type=number] { width: 4.5em; }
+#map { flex: 1; min-height: 300px; background: #dfe9f0; }
+.place { position: relative; }
+.place svg { position: absolute; left: 0; top: 0; overflow: visible; }
+.place .label { position: absolute; white-space: nowrap; font: 12px/1.2 sans-serif; color: #222;
+  text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; pointer-events: none; }
+.place .label.hidden { visibility: hidden; }
+.cluster { background: rgba(60, 70, 80, 0.82); color: #fff; border: 2px solid #fff;
+  border-radius: 50%; text-align: center; font: bold 12px sans-serif;
+  box-shadow: 0 0 3px rgba(0,0,0,0.4); }
+.leaflet-popup-content { max-height: 320px; overflow-y: auto; font-size: 13px; margin: 10px 12px; }
+.popup h3 { font-size: 1.05em; margin: 0 0 0.3em; }
+.popup .fact { margin: 0.4em 0; padding-top: 0.3em; border-top: 1px solid #eee; }
+.popup .when { color: #555; }
+.popup .source { color: #444; margin-left: 0.8em; }
+.popup .sentence { color: #333; font-style: italic; margin-left: 1.6em; }
+.popup .conflict { color: #a40000; margin-left: 0.8em; }
+.popup .glyph { margin-right: 0.3em; }
+"""
+
+_SCRIPT = r"""
+(function () {
+  var data = JSON.parse(document.getElementById("map-data").textContent);
+  var styles = data.styles;
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+  function styleOf(category) { return styles[category] || styles.other; }
+  function symbol(category, size) {
+    var ns = "http://www.w3.org/2000/svg", svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("width", size); svg.setAttribute("height", size);
+    svg.setAttribute("viewBox", "0 0 16 16");
+    var path = document.createElementNS(ns, "path");
+    path.setAttribute("d", styleOf(category).path);
+    path.setAttribute("fill", styleOf(category).color);
+    path.setAttribute("stroke", "#222"); path.setAttribute("stroke-width", "0.9");
+    svg.appendChild(path);
+    return svg;
+  }
+
+  var map = L.map("map", {zoomSnap: 0.25, minZoom: 2, maxZoom: 16, preferCanvas: false});
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution(data.credits.replace(/[<>&]/g, ""));
+  if (data.tiles) {
+    L.tileLayer(data.tiles, {maxZoom: 19, attribution: "tiles: " +
+      data.tiles.split("/")[2].replace(/[<>&"]/g, "")}).addTo(map);
+  } else {
+    L.geoJSON(data.countries, {interactive: false, style: {color: "#a9a39a", weight: 0.8,
+      fillColor: "#f6f3ec", fillOpacity: 1}}).addTo(map);
+  }
+
+  // Categories present among the facts and places, and the years they span.
+  var present = {}, years = [];
+  data.places.forEach(function (p) { present[p.category] = true; });
+  data.items.forEach(function (item) {
+    present[item.category || "other"] = true;
+    if (item.earliest) years.push(+item.earliest.slice(0, 4));
+    if (item.latest) years.push(+item.latest.slice(0, 4));
+  });
+  var first = years.length ? Math.min.apply(null, years) : 1900;
+  var last = years.length ? Math.max.apply(null, years) : 2025;
+
+  var form = document.getElementById("filters"), checks = {};
+  form.appendChild(el("span", null, "Show:"));
+  Object.keys(styles).forEach(function (category) {
+    if (!present[category]) return;
+    var label = el("label"), box = el("input");
+    box.type = "checkbox"; box.checked = true; box.name = category;
+    checks[category] = box;
+    var glyph = el("span", "glyph", styleOf(category).glyph);
+    glyph.style.color = styleOf(category).color;
+    label.appendChild(box); label.appendChild(glyph);
+    label.appendChild(document.createTextNode(" " + category));
+    form.appendChild(label);
+  });
+  function yearInput(name, value) {
+    var input = el("input"); input.type = "number"; input.name = name;
+    input.min = first; input.max = last; input.value = value; return input;
+  }
+  var from = yearInput("from", first), to = yearInput("to", last);
+  var range = el("label", null, "Years "); range.appendChild(from);
+  range.appendChild(document.createTextNode(" – ")); range.appendChild(to);
+  form.appendChild(range);
+  var undatedLabel = el("label"), undated = el("input");
+  undated.type = "checkbox"; undated.checked = true; undated.name = "undated";
+  undatedLabel.appendChild(undated);
+  undatedLabel.appendChild(document.createTextNode(" undated facts"));
+  form.appendChild(undatedLabel);
+  var shown = el("span", "quiet"); shown.id = "shown"; form.appendChild(shown);
+
+  function passes(item) {
+    var check = checks[item.category || "other"];
+    if (!check || !check.checked) return false;
+    if (!item.earliest) return undated.checked;
+    return +item.latest.slice(0, 4) >= +from.value && +item.earliest.slice(0, 4) <= +to.value;
+  }
+  function visibleItems(place) {
+    var items = place.items.map(function (i) { return data.items[i]; }).filter(passes);
+    return items;
+  }
+  function placeShown(place, items) {
+    if (items.length) return true;
+    var own = checks[place.category];
+    return place.items.length === 0 && undated.checked && own && own.checked;
+  }
+
+  function popup(place, items) {
+    var box = el("div", "popup"), head = el("h3");
+    var glyph = el("span", "glyph", styleOf(place.category).glyph);
+    glyph.style.color = styleOf(place.category).color;
+    head.appendChild(glyph); head.appendChild(document.createTextNode(place.label));
+    box.appendChild(head);
+    box.appendChild(el("div", "when", place.category + " · " + place.lat.toFixed(4) + ", " +
+                       place.lon.toFixed(4)));
+    if (!items.length) box.appendChild(el("div", "fact", "Nothing told here in this selection."));
+    items.forEach(function (item) {
+      var fact = el("div", "fact"), line = el("div");
+      var g = el("span", "glyph", styleOf(item.category || "other").glyph);
+      g.style.color = styleOf(item.category || "other").color;
+      line.appendChild(g); line.appendChild(document.createTextNode(item.text));
+      if (item.when) line.appendChild(el("span", "when", " (" + item.when + ")"));
+      fact.appendChild(line);
+      item.sources.forEach(function (source) {
+        fact.appendChild(el("div", "source", "Source: " + source[0]));
+        if (source[1]) fact.appendChild(el("div", "sentence", "“" + source[1] + "”"));
+      });
+      item.conflicts.forEach(function (note) {
+        fact.appendChild(el("div", "conflict", "⚠ Conflicting claim: " + note));
+      });
+      box.appendChild(fact);
+    });
+    return box;
+  }
+
+  var clusters = L.markerClusterGroup({
+    maxClusterRadius: 36, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+    iconCreateFunction: function (cluster) {
+      var n = cluster.getChildCount();
+      var size = n < 10 ? 28 : n < 50 ? 34 : 40;
+      var count = el("div", null, String(n));
+      count.style.lineHeight = (size - 4) + "px";
+      return L.divIcon({html: count, className: "cluster", iconSize: [size, size]});
+    }
+  });
+  map.addLayer(clusters);
+  var markers = [];
+
+  function icon(place) {
+    var box = el("div", "place"), size = place.category === "Memorial" ? 18 : 14;
+    box.appendChild(symbol(place.category, size));
+    var label = el("span", "label", place.label);
+    label.style.left = (size + 2) + "px"; label.style.top = "0px";
+    box.appendChild(label);
+    return L.divIcon({html: box, className: "", iconSize: [size, size],
+                      iconAnchor: [size / 2, size / 2], popupAnchor: [0, -size / 2]});
+  }
+
+  function redraw() {
+    clusters.clearLayers();
+    markers = [];
+    var count = 0;
+    data.places.forEach(function (place, index) {
+      var items = visibleItems(place);
+      if (!placeShown(place, items)) return;
+      count++;
+      var marker = L.marker([place.lat, place.lon], {icon: icon(place), title: place.label,
+                                                     riseOnHover: true});
+      marker.priority = index;
+      marker.bindPopup(function () { return popup(place, visibleItems(place)); },
+                       {maxWidth: 420, minWidth: 260});
+      markers.push(marker);
+    });
+    clusters.addLayers(markers);
+    shown.textContent = count + " of " + data.places.length + " places shown";
+    declutter();
+  }
+
+  // Labels: the place listed first (most facts) keeps its label; a label that would overlap a
+  // label already placed, or a marker, tries the other side, then hides.
+  function boxOf(node) { return node.getBoundingClientRect(); }
+  function overlaps(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+  function declutter() {
+    var frame = document.getElementById("map").getBoundingClientRect();
+    var taken = [];
+    document.querySelectorAll("#map .cluster, #map .place svg").forEach(function (n) {
+      taken.push(boxOf(n));
+    });
+    markers.slice().sort(function (a, b) { return a.priority - b.priority; })
+      .forEach(function (marker) {
+        var node = marker.getElement && marker.getElement();
+        if (!node || !map.hasLayer(marker)) return;
+        var label = node.querySelector(".label");
+        var size = node.querySelector("svg").width.baseVal.value, width = label.offsetWidth;
+        label.classList.remove("hidden");
+        var spots = [[size + 2, 0], [-width - 3, 0], [-(width - size) / 2, -15],
+                     [-(width - size) / 2, size + 1]];
+        var placed = false;
+        for (var i = 0; i < spots.length && !placed; i++) {
+          label.style.left = spots[i][0] + "px"; label.style.top = spots[i][1] + "px";
+          var box = boxOf(label);
+          var inside = box.left >= frame.left && box.right <= frame.right &&
+                       box.top >= frame.top && box.bottom <= frame.bottom;
+          if (inside && !taken.some(function (t) { return overlaps(t, box); })) {
+            taken.push(box); placed = true;
+          }
+        }
+        if (!placed) label.classList.add("hidden");
+      });
+  }
+
+  form.addEventListener("change", redraw);
+  map.on("zoomend moveend", declutter);
+  clusters.on("animationend spiderfied unspiderfied", declutter);
+
+  // The first view frames where most places are (within 2.5 degrees of the median place); the
+  // note says how many lie outside it.
+  function median(values) {
+    var sorted = values.slice().sort(function (a, b) { return a - b; });
+    return sorted[Math.floor(sorted.length / 2)];
+  }
+  var all = data.places.map(function (p) { return [p.lat, p.lon]; });
+  if (all.length) {
+    var mid = [median(all.map(function (p) { return p[0]; })),
+               median(all.map(function (p) { return p[1]; }))];
+    var core = all.filter(function (p) {
+      return Math.abs(p[0] - mid[0]) <= 2.5 && Math.abs(p[1] - mid[1]) <= 2.5;
+    });
+    var framed = core.length >= 0.6 * all.length ? core : all;
+    map.fitBounds(framed, {padding: [30, 30], maxZoom: 11});
+    if (framed.length < all.length) {
+      document.getElementById("note").appendChild(el("span", "quiet",
+        (all.length - framed.length) + " more places outside this view: zoom out to see them."));
+    }
+  } else {
+    map.setView([50.6, 4.5], 7);
+  }
+  redraw();
+  window.remembranceMap = {map: map, clusters: clusters, markers: function () { return markers; },
+                           declutter: declutter};
+  document.body.dataset.settled = "true";
+})();
+"""

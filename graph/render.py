@@ -18,7 +18,7 @@ import html
 import json
 import math
 from collections import defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -34,7 +34,17 @@ CATEGORY_STYLES: dict[str, tuple[str, str]] = {
     "Event": ("#b07aa1", "diamond"),
 }
 OTHER_STYLE = ("#8c8c8c", "hexagon")
-_GLYPHS = {"dot": "●", "square": "■", "triangle": "▲", "star": "★", "diamond": "◆", "hexagon": "⬢"}
+#: Shape → the text glyph of the legends.
+GLYPHS = {"dot": "●", "square": "■", "triangle": "▲", "star": "★", "diamond": "◆", "hexagon": "⬢"}
+#: Shape → SVG path in a 16×16 box, for map markers and timeline lanes.
+SYMBOL_PATHS = {
+    "dot": "M8 1.5a6.5 6.5 0 1 0 0.01 0Z",
+    "square": "M2 2h12v12H2Z",
+    "triangle": "M8 1.5L15 14.5H1Z",
+    "star": "M8 0.8L10.1 5.6L15.3 6L11.3 9.4L12.6 14.6L8 11.8L3.4 14.6L4.7 9.4L0.7 6L5.9 5.6Z",
+    "diamond": "M8 0.8L15.2 8L8 15.2L0.8 8Z",
+    "hexagon": "M8 1L14.1 4.5V11.5L8 15L1.9 11.5V4.5Z",
+}
 MAX_SENTENCES = 5
 MAX_SENTENCE_CHARS = 300
 EDGE_LABEL_LIMIT = 200
@@ -259,19 +269,32 @@ _SCRIPT = r"""
 """
 
 
+def category_counts(categories: Iterable[str | None]) -> dict[str, int]:
+    """How many of each category (those outside CATEGORY_STYLES count as "other"), in legend
+    order, present ones only."""
+    counts: dict[str, int] = defaultdict(int)
+    for category in categories:
+        counts[category if category in CATEGORY_STYLES else "other"] += 1
+    return {c: counts[c] for c in [*CATEGORY_STYLES, "other"] if counts.get(c)}
+
+
+def style_table() -> dict[str, dict[str, str]]:
+    """Category → colour, glyph and SVG path ("other" included), for a page's script."""
+    return {
+        category: {"color": color, "glyph": GLYPHS[shape], "path": SYMBOL_PATHS[shape]}
+        for category, (color, shape) in [*CATEGORY_STYLES.items(), ("other", OTHER_STYLE)]
+    }
+
+
 def legend_html(graph: nx.Graph) -> str:
     """The categories present in `graph`, with their colour, shape and count (escaped)."""
-    counts: dict[str, int] = defaultdict(int)
-    for _, category in graph.nodes(data="category"):
-        counts[category if category in CATEGORY_STYLES else "other"] += 1
     items = []
-    for category in [*CATEGORY_STYLES, "other"]:
-        if counts.get(category):
-            color, shape = style(category)
-            items.append(
-                f'<span><span style="color:{color}">{_GLYPHS[shape]}</span> '
-                f"{html.escape(category)} ({counts[category]})</span>"
-            )
+    for category, count in category_counts(c for _, c in graph.nodes(data="category")).items():
+        color, shape = style(category)
+        items.append(
+            f'<span><span style="color:{color}">{GLYPHS[shape]}</span> '
+            f"{html.escape(category)} ({count})</span>"
+        )
     return f'<div class="legend">{"".join(items)}</div>'
 
 

@@ -24,6 +24,7 @@ from rdflib import Literal
 from rdflib.query import Result
 from rdflib.term import Node
 
+from remembrance.graph.scope import Scope
 from remembrance.graph.store import Store
 
 
@@ -108,3 +109,58 @@ def catalogue() -> pd.DataFrame:
             for q in load_catalogue().values()
         ]
     )
+
+
+class Page:
+    """An offline HTML page (a map or a timeline), shown in a notebook cell or written to a file."""
+
+    def __init__(self, html: str, height: int = 650) -> None:
+        self.html, self.height = html, height
+
+    def _repr_html_(self) -> str:
+        from remembrance.graph.render import iframe
+
+        return iframe(self.html, self.height)
+
+    def write(self, path: str | Path) -> Path:
+        """Write the page to `path` (e.g. ``map.html``) and return the path."""
+        target = Path(path)
+        target.write_text(self.html, encoding="utf-8")
+        return target
+
+
+def scope(
+    store: Store,
+    *,
+    entity: str | None = None,
+    hops: int = 1,
+    query: str | None = None,
+    params: dict[str, str] | None = None,
+    start: datetime.date | str | None = None,
+    end: datetime.date | str | None = None,
+) -> Scope:
+    """What a map or a timeline shows: an entity (IRI, slug or label) and what lies within `hops`
+    links of it, or the entities of the named query `query` bound to `params`; either within
+    the dates `start`–`end` (dates or EDTF values such as "1944"). Default: everything."""
+    from remembrance.graph.scope import date_bound, make_scope
+
+    return make_scope(
+        store, entity=entity, hops=hops, query=query, params=params,
+        start=date_bound(start, 0), end=date_bound(end, 1),
+    )  # fmt: skip
+
+
+def map_page(store: Store, *, tiles: str | None = None, **where: Any) -> Page:
+    """An interactive offline map of the places in scope (`where`: the arguments of `scope`),
+    with what happened at each and the evidence. `tiles`: a tile URL template for an online
+    base layer (default: Natural Earth's countries, offline)."""
+    from remembrance.graph.maps import map_page as render
+
+    return Page(render(store, scope(store, **where), tiles=tiles))
+
+
+def places(store: Store, **where: Any) -> pd.DataFrame:
+    """The places of `map_page` as a table (label, category, coordinates, facts, dates)."""
+    from remembrance.graph.maps import places as table
+
+    return table(store, scope(store, **where))

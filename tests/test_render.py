@@ -7,9 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import networkx as nx
-import pandas as pd
 
-from remembrance.graph.maps import map_svg, sites
 from remembrance.graph.network_export import flat_graph, write_gexf, write_graphml
 from remembrance.graph.render import node_budget, render_html, script_json, vis_data
 from remembrance.graph.store import Store
@@ -115,30 +113,6 @@ def test_graphml_flattens_lists_and_dates(tmp_path: Path) -> None:
     assert back.nodes["a"]["dates"] == "bornOn 1916-11-30"
     assert back.edges["a", "b", "memberOf"]["sources"] == "T1; T2"
     assert "start" not in flat_graph(dated()).nodes["a"]
-
-
-def test_map_svg_places_and_escapes_points() -> None:
-    frame = pd.DataFrame(
-        [
-            {
-                "label": "<script>x</script>",
-                "category": "Memorial",
-                "latitude": 50.0,
-                "longitude": 5.7,
-            },
-            {"label": "Breendonk", "category": "Memorial", "latitude": 51.06, "longitude": 4.34},
-        ]
-    )
-    svg = map_svg(frame)
-    assert "<script>" not in svg and "&lt;script&gt;" in svg
-    assert svg.count('r="5"') == 2
-    ET.fromstring(svg)  # well-formed
-
-
-def test_sites_have_coordinates(corpus_reader: Store) -> None:
-    frame = sites(corpus_reader)
-    assert list(frame.columns[:5]) == ["iri", "label", "category", "latitude", "longitude"]
-    assert frame["latitude"].between(-90, 90).all() and frame["longitude"].between(-180, 180).all()
 
 
 def test_timeline_frame_and_svg(corpus_reader: Store) -> None:
