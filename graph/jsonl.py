@@ -16,6 +16,7 @@ def extraction_record(extraction: Extraction) -> dict[str, Any]:
         "document": document.path,
         "iri": str(document_iri(document.content_hash)),
         "language": document.language,
+        "language_confidence": document.language_confidence,
         "entities": [
             {
                 "text": item.mention.text,

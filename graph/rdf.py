@@ -74,6 +74,10 @@ def document_graph(extraction: Extraction) -> tuple[URIRef, Graph]:
 
     add((doc, RDF.type, REM.Document))
     add((doc, REM.language, Literal(document.language)))
+    if document.language_confidence is not None:
+        # xsd:decimal from its lexical form (from a float, SHACL finds the value ill-typed)
+        confidence = Literal(str(document.language_confidence), datatype=XSD.decimal)
+        add((doc, REM.languageConfidence, confidence))
     add((doc, REM.contentHash, Literal(digest)))
     add((doc, REM.sourcePath, Literal(document.path)))
     add((doc, REM.pipelineVersion, Literal(pipeline_version())))

@@ -90,6 +90,7 @@ class REM(DefinedNamespace):
     helpedCount: URIRef
     inDocument: URIRef
     language: URIRef
+    languageConfidence: URIRef
     latest: URIRef
     latitude: URIRef
     ledBy: URIRef

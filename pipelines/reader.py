@@ -11,9 +11,9 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from remembrance.pipelines.config import LANGUAGES
+from remembrance.pipelines.config import DEFAULT_CONFIG, LANGUAGES
 from remembrance.pipelines.errors import InputError
-from remembrance.pipelines.language import detect_language
+from remembrance.pipelines.language import identify_language
 from remembrance.pipelines.records import Document
 
 TEXT_SUFFIXES = (".txt",)
@@ -87,17 +87,28 @@ def read_text(path: Path) -> str:
     return text
 
 
+def _language(path: Path, text: str, meta: dict[str, object]) -> tuple[object, float | None]:
+    """The metadata's language (confidence None), else the identified one with its confidence;
+    below the configured floor the text is refused."""
+    if meta.get("language"):
+        return meta["language"], None
+    language, confidence = identify_language(text)
+    floor = DEFAULT_CONFIG["language_confidence_floor"]
+    if confidence < floor:
+        raise InputError(
+            f"{path}: cannot tell the language (best guess {language!r} with confidence "
+            f'{confidence:.2f}, below {floor}); set "language" ({", ".join(LANGUAGES)}) '
+            f"in {path.with_suffix('.json').name}"
+        )
+    return language, confidence
+
+
 def read_document(path: Path, shown_as: str | None = None) -> Document:
     """One Document; `shown_as` is the path as the user gave it (kept in the output)."""
     text = read_text(path)
     meta = read_metadata(path)
     meta_path = path.with_suffix(".json")
-    language = meta.get("language") or detect_language(text)
-    if language is None:
-        raise InputError(
-            f'{path}: cannot tell the language; set "language" ({", ".join(LANGUAGES)}) '
-            f"in {meta_path.name}"
-        )
+    language, confidence = _language(path, text, meta)
     if language not in LANGUAGES:
         raise InputError(f"{meta_path}: language {language!r} is not one of {', '.join(LANGUAGES)}")
     sources = meta.get("sources") or ()
@@ -107,6 +118,7 @@ def read_document(path: Path, shown_as: str | None = None) -> Document:
         path=shown_as or str(path),
         text=text,
         language=str(language),
+        language_confidence=confidence,
         title=str(meta["title"]) if meta.get("title") else None,
         published=_parse_published(meta.get("published"), meta_path),
         sources=tuple(str(s) for s in sources),

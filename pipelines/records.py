@@ -15,7 +15,11 @@ CATEGORIES: tuple[Category, ...] = ("Person", "Group", "Place", "Memorial", "Eve
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A source text with its metadata; `path` is the path as given by the user."""
+    """A source text with its metadata; `path` is the path as given by the user.
+
+    `language_confidence` is the language identifier's probability for `language`; None when
+    the metadata gave the language.
+    """
 
     path: str
     text: str
@@ -24,6 +28,7 @@ class Document:
     published: date | None = None
     sources: tuple[str, ...] = ()
     genre: str | None = None
+    language_confidence: float | None = None
 
     @property
     def content_hash(self) -> str:
