@@ -19,20 +19,22 @@ from pathlib import Path
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
-from remembrance.graph.iris import document_iri, system_graph
+from remembrance.graph.iris import system_graph
 from remembrance.graph.rdf import document_graph, reference_graphs
 from remembrance.graph.store import Store
 from remembrance.ontology.files import ONTOLOGY_FILE, authority_files
 from remembrance.ontology.namespace import REM
 from remembrance.pipelines.config import pipeline_version
-from remembrance.pipelines.extract import extract
-from remembrance.pipelines.reader import collect_paths, read_document
-from remembrance.pipelines.records import Document, Extraction
+from remembrance.pipelines.errors import InputError
+from remembrance.pipelines.extract import extract_each
+from remembrance.pipelines.reader import read_each
+from remembrance.pipelines.records import Document, Extraction, Failure
 
 BUILD_GRAPH = "build"
 
-#: Runs extraction over documents; the default is in-process spaCy, Dask plugs in here.
-Extractor = Callable[[Iterable[Document]], Iterator[Extraction]]
+#: Runs extraction over documents, a Failure in place of a document that fails; the default is
+#: in-process spaCy, Dask plugs in here.
+Extractor = Callable[[Iterable[Document]], Iterator[Extraction | Failure]]
 
 
 @dataclass
@@ -45,6 +47,7 @@ class BuildReport:
     graph_version: str = ""
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
 
 
 def reference_version() -> str:
@@ -86,28 +89,49 @@ def _build_graph(version: str, reference: str, documents: list[str]) -> Graph:
     return graph
 
 
+def _graph_version(documents: Iterable[str], reference: str) -> str:
+    return hashlib.sha256(("|".join(sorted(documents)) + reference).encode()).hexdigest()[:16]
+
+
 def build(
     paths: Iterable[Path],
     store: Store,
     *,
     prune: bool = False,
-    extractor: Extractor = extract,
+    extractor: Extractor = extract_each,
     progress: Callable[[int], None] | None = None,
+    fail_fast: bool = False,
 ) -> BuildReport:
-    """Build the graph of the texts under `paths` into `store`; see the module docstring."""
+    """Build the graph of the texts under `paths` into `store`; see the module docstring.
+
+    A document that cannot be read, extracted or converted is listed in the report's
+    `failures` and the others are built; its previous version, if any, stays in the store.
+    With `fail_fast` the first failure raises its InputError and nothing is written.
+    """
     started = time.perf_counter()
     report = BuildReport()
-    files = collect_paths(paths)
-    hashes: dict[str, str] = {}
+
+    def failed(failure: Failure) -> None:
+        if fail_fast:
+            raise InputError(failure.message)
+        report.failures.append(failure)
+        if progress:
+            progress(1)
+
+    hashes: dict[str, str] = {}  # source path → content hash, for every readable document
+    pending: dict[str, Document] = {}  # read once, kept for extraction if it is new
     seen: dict[str, str] = {}
-    for path in files:
-        document = read_document(path)
-        digest = document.content_hash
-        if digest in seen:
-            report.warnings.append(f"{path}: same text as {seen[digest]}; built once")
+    for item in read_each(paths):
+        if isinstance(item, Failure):
+            failed(item)
             continue
-        seen[digest] = str(path)
-        hashes[str(path)] = digest
+        digest = item.content_hash
+        if digest in seen:
+            report.warnings.append(f"{item.path}: same text as {seen[digest]}; built once")
+            continue
+        seen[digest] = item.path
+        hashes[item.path] = digest
+        pending[item.path] = item
     report.documents = len(hashes)
 
     reference = reference_version()
@@ -115,20 +139,23 @@ def build(
     previous = stored_documents(store)
     report.relinked = stored_reference not in (None, reference)
     stored_hashes = {digest for _, digest in previous.values()}
-    todo = [p for p, h in hashes.items() if report.relinked or h not in stored_hashes]
-    stale = {
+    todo = [d for p, d in pending.items() if report.relinked or hashes[p] not in stored_hashes]
+    pending.clear()  # unchanged documents are not kept in memory
+    # A changed document's previous graph is dropped only once its new version is written;
+    # a document that failed to read is neither changed nor gone.
+    replaced = {
+        p: iri for p, (iri, digest) in previous.items() if p in hashes and hashes[p] != digest
+    }
+    failed_paths = {f.path for f in report.failures}
+    gone = {
         iri
-        for path, (iri, digest) in previous.items()
-        if (path in hashes and hashes[path] != digest) or (prune and path not in hashes)
+        for p, (iri, _) in previous.items()
+        if prune and p not in hashes and p not in failed_paths
     }
-    kept = ({iri for iri, _ in previous.values()} - stale) | {
-        str(document_iri(h)) for h in hashes.values()
-    }
-    report.graph_version = hashlib.sha256(
-        ("|".join(sorted(kept)) + reference).encode()
-    ).hexdigest()[:16]
+    kept = {iri for iri, _ in previous.values()} - gone
     report.skipped = report.documents - len(todo)
-    if not todo and not stale and stored_reference == reference:
+    if not todo and not gone and stored_reference == reference:
+        report.graph_version = _graph_version(kept, reference)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -136,19 +163,31 @@ def build(
         if stored_reference != reference:
             for name, graph in reference_graphs().items():
                 target.put_graph(name, graph)
-        for iri in stale:
+        for iri in gone:
             target.drop_graph(URIRef(iri))
-        documents = (read_document(Path(p)) for p in todo)
-        for extraction in extractor(documents):
-            name, graph = document_graph(extraction)
+        for result in extractor(todo):
+            if isinstance(result, Failure):
+                failed(result)
+                continue
+            path = result.document.path
+            try:
+                name, graph = document_graph(result)
+            except (ValueError, TypeError) as error:  # e.g. a value RDF cannot hold
+                failed(Failure.of(path, error))
+                continue
+            if path in replaced:
+                target.drop_graph(URIRef(replaced[path]))
+                kept.discard(replaced[path])
             target.put_graph(name, graph)
+            kept.add(str(name))
             report.extracted += 1
             if progress:
                 progress(1)
+        report.graph_version = _graph_version(kept, reference)
         target.put_graph(
             system_graph(BUILD_GRAPH), _build_graph(report.graph_version, reference, sorted(kept))
         )
-    report.removed = len(stale)
+    report.removed = len(gone) + sum(1 for iri in replaced.values() if iri not in kept)
     for message in report.warnings:
         warnings.warn(message, stacklevel=2)
     report.seconds = time.perf_counter() - started

@@ -19,13 +19,13 @@ from itertools import islice
 from distributed import Client, Future, LocalCluster
 
 from remembrance.graph.build import Extractor
-from remembrance.pipelines.extract import extract
-from remembrance.pipelines.records import Document, Extraction
+from remembrance.pipelines.extract import extract_each
+from remembrance.pipelines.records import Document, Extraction, Failure
 
 
-def extract_batch(documents: list[Document]) -> list[Extraction]:
+def extract_batch(documents: list[Document]) -> list[Extraction | Failure]:
     """The task run on a worker: one batch of documents, extracted in order."""
-    return list(extract(documents))
+    return list(extract_each(documents))
 
 
 class DaskExtractor:
@@ -37,7 +37,7 @@ class DaskExtractor:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         self.in_flight = in_flight or 2 * workers
 
-    def __call__(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+    def __call__(self, documents: Iterable[Document]) -> Iterator[Extraction | Failure]:
         iterator = iter(documents)
         pending: deque[Future] = deque()
         while batch := list(islice(iterator, self.batch_size)):

@@ -24,11 +24,12 @@ from remembrance.pipelines.coreference import pronoun_subjects
 from remembrance.pipelines.dated import date_statements, dated
 from remembrance.pipelines.dates import find_dates
 from remembrance.pipelines.dependency import dependency_statements
+from remembrance.pipelines.errors import InputError
 from remembrance.pipelines.frames.tables import load_table
 from remembrance.pipelines.linking import link_mentions
 from remembrance.pipelines.patterns import pattern_statements
 from remembrance.pipelines.quantities import quantity_statements
-from remembrance.pipelines.records import Document, Extraction, Mention
+from remembrance.pipelines.records import Document, Extraction, Failure, Mention
 from remembrance.pipelines.relations import combine
 from remembrance.pipelines.rules import definite_descriptions, event_mentions
 from remembrance.pipelines.tense import publication_dates
@@ -124,11 +125,46 @@ def spacy_batch_size(texts: int, batch_size: int, n_process: int) -> int:
     return batch_size if n_process == 1 else max(1, min(batch_size, texts // (4 * n_process)))
 
 
-def extract(
+def _analysed(doc: Doc, document: Document, index: AuthorityIndex) -> Extraction | Failure:
+    try:
+        return analyse(doc, document, index)
+    except Exception as error:  # one document's failure is its own
+        return Failure.of(document.path, error)
+
+
+def _language_batch(
+    documents: list[Document], language: str, size: int, n_process: int, index: AuthorityIndex
+) -> list[Extraction | Failure]:
+    """One language's documents of a batch, streamed through spaCy; if spaCy fails on the
+    batch, the documents it had not yet given back are parsed again one by one."""
+    # A blank pipeline (no model) is cheaper than shipping its Docs between processes
+    processes = n_process if DEFAULT_CONFIG["models"][language] else 1
+    spread = spacy_batch_size(len(documents), size, processes)
+    nlp = load_nlp(language)  # a missing model is everyone's problem: it raises
+    results: list[Extraction | Failure] = []
+    try:
+        docs = pipe_chunked(
+            nlp, (d.text for d in documents), batch_size=spread, n_process=processes
+        )
+        for doc, document in zip(docs, documents, strict=True):
+            results.append(_analysed(doc, document, index))
+    except Exception as error:
+        rest = documents[len(results) :]
+        if len(rest) == 1:
+            return [*results, Failure.of(rest[0].path, error)]
+        return [
+            *results,
+            *(r for d in rest for r in _language_batch([d], language, size, 1, index)),
+        ]
+    return results
+
+
+def extract_each(
     documents: Iterable[Document], *, batch_size: int | None = None, n_process: int = 1
-) -> Iterator[Extraction]:
+) -> Iterator[Extraction | Failure]:
     """Extractions of the documents, in input order, streaming batch by batch.
 
+    A document that cannot be extracted becomes a `Failure` in its place and the others go on.
     `batch_size` is spaCy's. ``nlp.pipe`` hands each of its batches to one process (and starts
     the processes anew at each call), so with several processes a call gets 4 batches per
     process, cut smaller when there are fewer texts: every process gets work (`spacy_batch_size`).
@@ -143,13 +179,18 @@ def extract(
         by_language: dict[str, list[int]] = defaultdict(list)
         for position, document in enumerate(batch):
             by_language[document.language].append(position)
-        results: dict[int, Extraction] = {}
+        results: dict[int, Extraction | Failure] = {}
         for language, positions in by_language.items():
-            texts = (batch[p].text for p in positions)
-            # A blank pipeline (no model) is cheaper than shipping its Docs between processes
-            processes = n_process if DEFAULT_CONFIG["models"][language] else 1
-            spread = spacy_batch_size(len(positions), size, processes)
-            docs = pipe_chunked(load_nlp(language), texts, batch_size=spread, n_process=processes)
-            for position, doc in zip(positions, docs, strict=True):
-                results[position] = analyse(doc, batch[position], index)
+            done = _language_batch([batch[p] for p in positions], language, size, n_process, index)
+            results.update(zip(positions, done, strict=True))
         yield from (results[p] for p in range(len(batch)))
+
+
+def extract(
+    documents: Iterable[Document], *, batch_size: int | None = None, n_process: int = 1
+) -> Iterator[Extraction]:
+    """Like `extract_each`, but the first document that fails raises its one-line InputError."""
+    for result in extract_each(documents, batch_size=batch_size, n_process=n_process):
+        if isinstance(result, Failure):
+            raise InputError(result.message)
+        yield result

@@ -14,7 +14,7 @@ from pathlib import Path
 from remembrance.pipelines.config import DEFAULT_CONFIG, LANGUAGES
 from remembrance.pipelines.errors import InputError
 from remembrance.pipelines.language import identify_language
-from remembrance.pipelines.records import Document
+from remembrance.pipelines.records import Document, Failure
 
 TEXT_SUFFIXES = (".txt",)
 
@@ -24,15 +24,19 @@ MAX_BYTES = 20_000_000
 
 
 def collect_paths(paths: Iterable[Path]) -> list[Path]:
-    """Expand folders to their text files (recursively, sorted); a missing path is an error."""
+    """Expand folders to their text files (recursively, sorted).
+
+    A missing path, or a folder without texts, stays in the list as it is: reading it fails
+    with a one-line error for that path alone (`read_each`).
+    """
     result: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            result.extend(sorted(p for p in path.rglob("*") if p.suffix in TEXT_SUFFIXES))
-        elif path.is_file():
-            result.append(path)
-        else:
-            raise InputError(f"{path}: no such file or directory")
+        texts = (
+            sorted(p for p in path.rglob("*") if p.suffix in TEXT_SUFFIXES and p.is_file())
+            if path.is_dir()
+            else []
+        )
+        result.extend(texts or [path])
     return result
 
 
@@ -63,6 +67,11 @@ def read_metadata(text_path: Path) -> dict[str, object]:
 
 
 def read_text(path: Path) -> str:
+    if path.is_dir():
+        suffixes = ", ".join(f"*{suffix}" for suffix in TEXT_SUFFIXES)
+        raise InputError(f"{path}: no texts found in this folder (looked for {suffixes})")
+    if not path.exists():
+        raise InputError(f"{path}: no such file or directory")
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -127,6 +136,15 @@ def read_document(path: Path, shown_as: str | None = None) -> Document:
 
 
 def read_documents(paths: Iterable[Path]) -> Iterator[Document]:
-    """Documents from files and folders, in a stable order."""
+    """Documents from files and folders, in a stable order; the first bad one raises."""
     for path in collect_paths(paths):
         yield read_document(path)
+
+
+def read_each(paths: Iterable[Path]) -> Iterator[Document | Failure]:
+    """Documents from files and folders, in a stable order; a bad one becomes a Failure."""
+    for path in collect_paths(paths):
+        try:
+            yield read_document(path)
+        except InputError as error:
+            yield Failure.of(str(path), error)

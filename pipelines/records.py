@@ -38,6 +38,20 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class Failure:
+    """A document that could not be read or extracted; the others go on without it."""
+
+    path: str  # as the user gave it
+    message: str  # one line naming the file and the problem
+
+    @classmethod
+    def of(cls, path: str, error: BaseException) -> Failure:
+        """The failure of `path` from an error whose text may not name the file."""
+        text = " ".join(str(error).split()) or type(error).__name__
+        return cls(path, text if text.startswith(f"{path}:") else f"{path}: {text}")
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A span of the text that names something, before linking."""
 

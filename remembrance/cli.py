@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from remembrance.config import STORE_ENV, default_store
 from remembrance.graph.store import StoreError, open_store
 from remembrance.pipelines.errors import InputError
+from remembrance.pipelines.records import Failure
+
+T = TypeVar("T")
 
 app = typer.Typer(
     help="Build and query a knowledge graph of Belgian WWII resistance and memorials.",
@@ -23,12 +28,44 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-console = Console(stderr=True)
+#: Messages on standard error. Markup is off: paths and labels come from files and data, and
+#: "[draft]" or "[/]" in them must print as written (styles go through `error` and `warning`).
+console = Console(stderr=True, markup=False)
+
+
+def output() -> Console:
+    """A console on standard output that prints text from data as written (no markup)."""
+    return Console(markup=False)
+
+
+def error(message: str) -> None:
+    """One error line on standard error."""
+    console.print(Text.assemble(("error:", "red"), " ", message), highlight=False, soft_wrap=True)
+
+
+def warning(message: str) -> None:
+    """One warning line on standard error."""
+    console.print(Text.assemble(("warning:", "yellow"), " ", message), highlight=False)
+
+
+def report_failures(failures: list[Failure], total: int) -> None:
+    """Each failed document on a line, a count, and exit status 1 when any failed."""
+    for failure in failures:
+        error(failure.message)
+    if failures:
+        console.print(f"{len(failures)} of {total} document(s) failed")
+        raise typer.Exit(1)
 
 
 StoreOption = Annotated[
     Path | None,
     typer.Option("--store", help=f"Store directory (default: ${STORE_ENV} or {default_store()})."),
+]
+FailFastOption = Annotated[
+    bool,
+    typer.Option(
+        "--fail-fast", help="Stop at the first document that fails (default: go on, exit 1)."
+    ),
 ]
 ParamOption = Annotated[
     list[str] | None,
@@ -72,8 +109,13 @@ def build(
     endpoint: Annotated[
         str | None, typer.Option("--endpoint", help="Load into a SPARQL server instead of --store.")
     ] = None,
+    fail_fast: FailFastOption = False,
 ) -> None:
-    """Build the graph of texts into the store; unchanged documents are skipped."""
+    """Build the graph of texts into the store; unchanged documents are skipped.
+
+    A document that cannot be read or extracted is reported on a line of its own and the others
+    are built (its previous version stays in the store); the exit status is then 1.
+    """
     from contextlib import AbstractContextManager, nullcontext
 
     from remembrance.graph.build import Extractor
@@ -107,6 +149,7 @@ def build(
                 prune=prune,
                 extractor=extractor,
                 progress=lambda n: bar.advance(task, n),
+                fail_fast=fail_fast,
             )
         counts = target.query(
             "SELECT (COUNT(DISTINCT ?e) AS ?entities) (COUNT(DISTINCT ?s) AS ?statements) "
@@ -114,16 +157,17 @@ def build(
             "{ ?m rem:refersTo ?e } UNION { ?s a rem:Statement } UNION { GRAPH ?g { ?x ?y ?z } } }"
         )
         row = next(iter(counts))
-    for warning in report.warnings:
-        console.print(f"[yellow]warning:[/] {warning}")
+    for message in report.warnings:
+        warning(message)
     if report.relinked:
         console.print("ontology, authority records or pipeline changed: every document relinked")
     console.print(
         f"store {location}: {report.documents} documents ({report.extracted} extracted, "
-        f"{report.skipped} unchanged, {report.removed} removed), {row[0]} entities, "
-        f"{row[1]} statements, {row[2]} named graphs, graph version {report.graph_version}, "
-        f"{report.seconds:.1f} s"
+        f"{report.skipped} unchanged, {report.removed} removed, {len(report.failures)} failed), "
+        f"{row[0]} entities, {row[1]} statements, {row[2]} named graphs, "
+        f"graph version {report.graph_version}, {report.seconds:.1f} s"
     )
+    report_failures(report.failures, len(files))
 
 
 @app.command()
@@ -132,34 +176,56 @@ def extract(
     format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ExtractFormat.jsonl
     ),
+    fail_fast: FailFastOption = False,
 ) -> None:
-    """Extract entities, dates and relations from texts, without a store (to standard output)."""
+    """Extract entities, dates and relations from texts, without a store (to standard output).
+
+    A document that cannot be read or extracted is reported on a line of its own and the others
+    are written; the exit status is then 1.
+    """
     from remembrance.graph.jsonl import extraction_record
     from remembrance.graph.rdf import extraction_dataset
-    from remembrance.pipelines.extract import extract as run_extract
-    from remembrance.pipelines.reader import read_documents
+    from remembrance.pipelines.extract import extract_each
+    from remembrance.pipelines.reader import read_each
 
-    documents = list(read_documents(paths))
+    failures: list[Failure] = []
+
+    def succeeded(items: Iterable[T | Failure]) -> Iterator[T]:
+        for item in items:
+            if not isinstance(item, Failure):
+                yield item
+            elif fail_fast:
+                raise InputError(item.message)
+            else:
+                failures.append(item)
+
+    extractions = succeeded(extract_each(succeeded(read_each(paths))))
+    written = 0
     if format is ExtractFormat.jsonl:
-        for extraction in run_extract(documents):
+        for extraction in extractions:
             sys.stdout.write(json.dumps(extraction_record(extraction), ensure_ascii=False) + "\n")
-        return
-    dataset = extraction_dataset(list(run_extract(documents)))
-    if format is ExtractFormat.trig:
-        sys.stdout.write(dataset.serialize(format="trig"))
+            written += 1
     else:
-        merged = dataset.graph()
-        for graph in dataset.graphs():
-            merged += graph
-        sys.stdout.write(merged.serialize(format="turtle"))
+        done = list(extractions)
+        written = len(done)
+        dataset = extraction_dataset(done)
+        if format is ExtractFormat.trig:
+            sys.stdout.write(dataset.serialize(format="trig"))
+        else:
+            merged = dataset.graph()
+            for graph in dataset.graphs():
+                merged += graph
+            sys.stdout.write(merged.serialize(format="turtle"))
+    sys.stdout.flush()
+    report_failures(failures, written + len(failures))
 
 
 def main() -> None:
     """Entry point: known errors become one line on standard error and exit status 2."""
     try:
         app()
-    except (InputError, StoreError, ValueError, OSError) as error:
-        console.print(f"[red]error:[/] {error}", highlight=False, soft_wrap=True)
+    except (InputError, StoreError, ValueError, OSError) as message:
+        error(str(message))
         sys.exit(2)
 
 
@@ -184,7 +250,7 @@ def evaluate(
         raise InputError(f"{folder}: no such gold folder")
     documents = load_gold(folder)
     scores = run_evaluate(documents, run_extract(read_gold_documents(documents)))
-    out = Console(width=max(Console().width, 110))
+    out = Console(width=max(Console().width, 110), markup=False)
     table = Table(
         "entities",
         "P exact",

@@ -25,7 +25,7 @@ from rdflib.query import Result
 from rich.console import Console
 from rich.table import Table
 
-from remembrance.cli import ParamOption, StoreOption, _store_path, app, console
+from remembrance.cli import ParamOption, StoreOption, _store_path, app, console, output
 from remembrance.config import QUERY_LIMITS, QueryLimits
 from remembrance.graph.store import Store, StoreError, open_store
 from remembrance.pipelines.errors import InputError
@@ -143,12 +143,12 @@ def _write_result(result: Result, format: QueryFormat, version: str | None, stam
         raise InputError("--format ttl is for CONSTRUCT queries; use table, csv or json")
     if format is QueryFormat.table or (result.type == "ASK" and format is QueryFormat.csv):
         if result.type == "ASK":
-            Console().print(str(result.askAnswer).lower())
+            output().print(str(result.askAnswer).lower())
             return
         table = Table(*[str(v) for v in result.vars or []])
         for row in result.bindings:
             table.add_row(*["" if row.get(v) is None else str(row[v]) for v in result.vars or []])
-        Console().print(table)
+        output().print(table)
         return
     if format is QueryFormat.json:
         data = json.loads(result.serialize(format="json") or b"{}")
@@ -259,7 +259,7 @@ def serve(
     ):
         query_url = f"{server.url}/query"
         lines = [
-            f"SPARQL endpoint [bold]{query_url}[/] ({'read-write' if writable else 'read-only'}, "
+            f"SPARQL endpoint {query_url} ({'read-write' if writable else 'read-only'}, "
             f"union default graph; timeout {timeout:g} s, answers up to {max_bytes} bytes, "
             f"{limits.workers} at once); Ctrl-C stops it.",
             "Queries sent straight to the server must declare their prefixes "
@@ -313,12 +313,12 @@ def diff(
 
     with open_store(before) as old, open_store(after) as new:
         changes = graph_diff(old, new)
-    out = Console(soft_wrap=True, highlight=False)
+    out = output()
     for change in changes:
-        out.print(f"{change.graph}  +{len(change.added)} -{len(change.removed)}")
+        out.print(f"{change.graph}  +{len(change.added)} -{len(change.removed)}", soft_wrap=True)
         if verbose:
             for sign, graph in (("+", change.added), ("-", change.removed)):
                 for line in sorted(graph.serialize(format="nt").splitlines()):
                     if line.strip():
-                        out.print(f"  {sign} {line}", markup=False)
+                        out.print(f"  {sign} {line}", soft_wrap=True, highlight=False)
     out.print(f"{len(changes)} named graph(s) differ")

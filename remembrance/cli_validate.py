@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from remembrance.cli import StoreOption, _store_path, app, console
+from remembrance.cli import StoreOption, _store_path, app, console, output
 from remembrance.config import base_iri
 from remembrance.graph.store import open_store
 
@@ -26,7 +25,7 @@ def validate(store: StoreOption = None) -> None:
         for row in report.violations:
             graph = row.graph.removeprefix(base)
             table.add_row(row.severity, graph, row.focus, row.path, row.message, row.value)
-        Console().print(table)
+        output().print(table)
     verdict = "conforms" if report.conforms else "does not conform"
     console.print(f"{report.graphs} graphs validated: {len(report.violations)} results; {verdict}")
     if not report.conforms:

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from clitools import one_line_error, run_cli
+from clitools import document_error, one_line_error, run_cli
 
 from remembrance.graph.store import EmbeddedStore, StoreError, writer_lock
 from remembrance.ontology.files import AUTHORITY_DIR
@@ -85,21 +85,21 @@ def test_build_refuses_and_keeps_the_store(
     path, needle = bad[case]
     before = snapshot(store)
     text = path.with_suffix(".txt")
-    one_line_error(run_cli("build", str(text), "--store", str(store)), path.name, needle)
+    document_error(run_cli("build", str(text), "--store", str(store)), path.name, needle)
     assert snapshot(store) == before
 
 
 @pytest.mark.parametrize("case", ["50 MB", "published", "language"])
 def test_extract_refuses(case: str, bad: dict[str, tuple[Path, str]]) -> None:
     path, needle = bad[case]
-    one_line_error(run_cli("extract", str(path.with_suffix(".txt"))), path.name, needle)
+    document_error(run_cli("extract", str(path.with_suffix(".txt"))), path.name, needle)
 
 
 def test_the_size_error_names_the_file_its_size_and_the_limit(
     bad: dict[str, tuple[Path, str]],
 ) -> None:
     path, _ = bad["50 MB"]
-    line = one_line_error(run_cli("extract", str(path)), str(path), "too large")
+    line = document_error(run_cli("extract", str(path)), str(path), "too large")
     assert f"({path.stat().st_size:,} bytes)" in line and f"{MAX_BYTES:,} bytes" in line
 
 

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from clitools import one_line_error, run_cli
+from clitools import document_error, one_line_error, run_cli
 from paths import SEED_003, SEEDS
 
 
@@ -29,31 +29,31 @@ def _snapshot(store: Path) -> str:
 
 
 def test_missing_path(tmp_path: Path) -> None:
-    one_line_error(run_cli("extract", str(tmp_path / "nope.txt")), "nope.txt", "no such file")
+    document_error(run_cli("extract", str(tmp_path / "nope.txt")), "nope.txt", "no such file")
 
 
 def test_empty_file(tmp_path: Path) -> None:
     path = tmp_path / "empty.txt"
     path.write_text("  \n")
-    one_line_error(run_cli("extract", str(path)), "empty.txt", "empty file")
+    document_error(run_cli("extract", str(path)), "empty.txt", "empty file")
 
 
 def test_binary_file(tmp_path: Path) -> None:
     path = tmp_path / "image.txt"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    one_line_error(run_cli("extract", str(path)), "image.txt", "binary")
+    document_error(run_cli("extract", str(path)), "image.txt", "binary")
 
 
 def test_latin1_file(tmp_path: Path) -> None:
     path = tmp_path / "latin1.txt"
     path.write_bytes("Le réseau Comète fut fondé à Bruxelles en 1941.".encode("latin-1"))
-    one_line_error(run_cli("extract", str(path)), "latin1.txt", "UTF-8")
+    document_error(run_cli("extract", str(path)), "latin1.txt", "UTF-8")
 
 
 def test_malformed_metadata(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("The Comet Line was founded in 1941 in Brussels.")
     (tmp_path / "a.json").write_text("{not json")
-    one_line_error(run_cli("extract", str(tmp_path / "a.txt")), "a.json", "malformed")
+    document_error(run_cli("extract", str(tmp_path / "a.txt")), "a.json", "malformed")
 
 
 def test_unknown_format() -> None:
@@ -65,17 +65,6 @@ def test_unknown_format() -> None:
 def test_invalid_sparql_leaves_store(store: Path) -> None:
     before = _snapshot(store)
     one_line_error(run_cli("query", "SELECT WHERE {", "--store", str(store)), "SPARQL")
-    assert _snapshot(store) == before
-
-
-def test_bad_file_in_build_leaves_store(store: Path, tmp_path: Path) -> None:
-    before = _snapshot(store)
-    good = tmp_path / "good.txt"
-    good.write_text("The Comet Line was founded in Brussels in 1941 by Andrée de Jongh.")
-    bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"caf\xe9 au lait, Bruxelles 1943")
-    result = run_cli("build", str(good), str(bad), "--store", str(store))
-    one_line_error(result, "bad.txt")
     assert _snapshot(store) == before
 
 
