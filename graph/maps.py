@@ -26,7 +26,7 @@ from remembrance.graph.facts import Fact, Names, coordinates, facts, names
 from remembrance.graph.render import category_counts, page, script_json, style_table
 from remembrance.graph.scope import Scope
 from remembrance.graph.store import Store
-from remembrance.graph.when import describe
+from remembrance.graph.when import describe, span
 
 
 def _item(fact: Fact, known: Names, category: str, dates: tuple[Any, Any]) -> dict[str, Any]:
@@ -36,18 +36,12 @@ def _item(fact: Fact, known: Names, category: str, dates: tuple[Any, Any]) -> di
     return {
         "text": f"{subject} {known.property(fact.predicate)} {obj}",
         "category": category,
-        "when": describe(fact.value) if fact.value else _span(low, high),
+        "when": describe(fact.value) if fact.value else (span(low, high) if low else ""),
         "earliest": low.isoformat() if low else None,
         "latest": high.isoformat() if high else None,
         "sources": [[s.title, s.sentence] for s in fact.sources],
         "conflicts": list(fact.conflicts),
     }
-
-
-def _span(low: Any, high: Any) -> str:
-    if low is None:
-        return ""
-    return low.isoformat() if low == high else f"{low.isoformat()} – {high.isoformat()}"
 
 
 def _dates(fact: Fact, other: str, known: Names) -> tuple[Any, Any]:
@@ -293,10 +287,12 @@ _SCRIPT = r"""
     var items = place.items.map(function (i) { return data.items[i]; }).filter(passes);
     return items;
   }
+  // A place shows if its own category is ticked and something told there passes the filters
+  // (a place where nothing is told counts as undated).
   function placeShown(place, items) {
-    if (items.length) return true;
     var own = checks[place.category];
-    return place.items.length === 0 && undated.checked && own && own.checked;
+    if (!own || !own.checked) return false;
+    return items.length > 0 || (place.items.length === 0 && undated.checked);
   }
 
   function popup(place, items) {

@@ -97,6 +97,6 @@ def make_scope(
         return Scope(entities, start, end, f"{label} and what lies within {hops} link(s){dates}")
     if query is not None:
         bound = ", ".join(f"{k}={v}" for k, v in (params or {}).items())
-        title = f"Query {query}" + (f" ({bound})" if bound else "") + dates
+        title = f"named query {query}" + (f" ({bound})" if bound else "") + dates
         return Scope(query_entities(store, query, params or {}), start, end, title)
     return Scope(None, start, end, "Everything in the store" + dates)

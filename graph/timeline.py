@@ -1,131 +1,394 @@
-"""Dated statements on a timeline: a pandas DataFrame, and an offline SVG/HTML drawing of it.
+"""Dated facts on an interactive, offline timeline drawn by vis-timeline (vendored).
 
-Rows come from the texts (reified statements with ``rem:earliest``/``rem:latest``, with their
-document and sentence) and from the authority records (EDTF dates such as ``rem:occurredOn``,
-bounded here). Every label is escaped in the drawing.
+One item per fact (subject, property, object) with every source that states it; an entity that
+has both a start and an end becomes one bar (a period). Lanes hold a category each, or an entity
+each. Exact days are points; dates known to the month or year are bars with soft ends over the
+span they may fall in; approximate (``~``) dates are widened and softer still, uncertain (``?``)
+and unspecified (``194X``) ones dashed; a fact that another source contradicts is outlined in
+red and says so. Labels are the entities' labels and the ontology's property labels, never an
+IRI; the data reaches the page as JSON and is put into it as text.
 """
 
 from __future__ import annotations
 
+import bisect
 import html
-from datetime import date
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, Literal
 
 import pandas as pd
 
-from remembrance.graph.iris import system_graph
-from remembrance.graph.projections import document_titles, local_name, node_rows, rows
-from remembrance.graph.render import style
+from remembrance.graph import vendored
+from remembrance.graph.facts import Fact, Names, facts, names
+from remembrance.graph.render import (
+    CATEGORY_STYLES,
+    category_counts,
+    page,
+    script_json,
+    style_table,
+)
+from remembrance.graph.scope import Scope
 from remembrance.graph.store import Store
-from remembrance.pipelines.dates import bounds
+from remembrance.graph.when import describe, qualifiers, span
+from remembrance.ontology.namespace import REM
 
-_STATEMENTS = """
-SELECT ?s ?p ?value ?doc ?sentence ?earliest ?latest WHERE {
-  ?st a rem:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?value ;
-      rem:inDocument ?doc ; rem:earliest ?earliest .
-  OPTIONAL { ?st rem:latest ?latest }
-  OPTIONAL { ?st rem:sentence ?sentence }
-}"""
+Lanes = Literal["category", "entity"]
+PERIOD = (str(REM.startedOn), str(REM.endedOn))
+#: Property labels ending like this lose the ending on the timeline ("born on" → "born").
+_DATE_WORDS = re.compile(r" (on|in|from)$")
+#: The first view shows at most this many years (where the most facts are); zoom out for more.
+WINDOW_YEARS = 7
 COLUMNS = [
-    "earliest", "latest", "value", "entity", "label", "category", "property", "source", "sentence",
+    "start", "end", "label", "when", "category", "lane", "kind", "sources", "sentences",
+    "conflicts",
 ]  # fmt: skip
 
 
-def _records_query() -> str:
-    return (
-        f"SELECT ?s ?p ?value WHERE {{ GRAPH <{system_graph('authority')}> {{ ?s ?p ?value }} "
-        "FILTER(DATATYPE(?value) = rem:edtf) }"
-    )
+def _text(fact: Fact, known: Names) -> str:
+    subject = known.label(fact.subject)
+    if fact.object_is_entity:
+        return f"{subject} {known.property(fact.predicate)} {known.label(fact.object)}"
+    if fact.predicate == str(REM.occurredOn) and known.category(fact.subject) == "Event":
+        return subject
+    return f"{subject} {_DATE_WORDS.sub('', known.property(fact.predicate))}"
 
 
-def timeline_frame(store: Store, *, records: bool = True) -> pd.DataFrame:
-    """Dated statements, one row each, in date order (columns: see COLUMNS).
+def _evidence(group: Iterable[Fact]) -> tuple[list[list[str | None]], list[str]]:
+    sources = sorted({(s.title, s.sentence) for f in group for s in f.sources},
+                     key=lambda s: (s[0] == "authority record", s[0], s[1] or ""))  # fmt: skip
+    conflicts = sorted({note for f in group for note in f.conflicts})
+    return [list(s) for s in sources], conflicts
 
-    ``source`` is the document title, or "authority record"; `records` adds the dates of the
-    authority records to those of the texts.
-    """
-    nodes = node_rows(store)
-    titles = document_titles(store)
-    found = []
-    for row in rows(store.query(_STATEMENTS)):
-        found.append(
-            {
-                **row,
-                "latest": row.get("latest", row["earliest"]),
-                "source": titles.get(row["doc"], row["doc"]),
-            }
-        )
-    if records:
-        for row in rows(store.query(_records_query())):
-            try:
-                earliest, latest = bounds(row["value"])
-            except ValueError:
-                continue
-            if earliest is not None:
-                found.append(
-                    {**row, "earliest": earliest, "latest": latest or earliest,
-                     "source": "authority record"}
-                )  # fmt: skip
-    records_out = [
+
+def _kind(value: str | None, low: date, high: date) -> tuple[str, set[str]]:
+    """The item's type ("point" or "range") and its qualifiers."""
+    found = qualifiers(value) if value else set()
+    if low == high and "approximate" not in found:
+        found.discard("imprecise")
+        return "point", found
+    return "range", found
+
+
+def _item(group: list[Fact], known: Names, text: str, when: str) -> dict[str, Any]:
+    low = min(f.earliest for f in group if f.earliest is not None)
+    high = max(f.latest for f in group if f.latest is not None)
+    value = group[0].value if len(group) == 1 else None
+    kind, found = _kind(value, low, high)
+    if len(group) > 1:
+        kind, found = "range", {"period"} | set().union(
+            *(qualifiers(f.value) - {"imprecise"} for f in group if f.value)
+        )  # fmt: skip
+    sources, conflicts = _evidence(group)
+    entity = known.entity(group[0].subject)
+    return {
+        "text": text,
+        "when": when,
+        "start": low.isoformat(),
+        "end": high.isoformat(),
+        "kind": kind,
+        "qualifiers": sorted(found | ({"conflict"} if conflicts else set())),
+        "category": known.category(entity) or "other",
+        "entity": known.label(entity),
+        "sources": sources,
+        "conflicts": conflicts,
+    }
+
+
+def timeline_items(found: Iterable[Fact], known: Names, scope: Scope) -> list[dict[str, Any]]:
+    """The timeline's items, in date order: dated facts in scope, periods joined."""
+    dated = [f for f in found if f.earliest is not None and f.latest is not None]
+    dated = [f for f in dated if scope.admits(f, known)]
+    ends: dict[str, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
+    for fact in dated:
+        if fact.predicate in PERIOD and not fact.object_is_entity:
+            ends[fact.subject][fact.predicate].append(fact)
+    periods = {s: e for s, e in ends.items() if len(e) == 2}
+    items = []
+    for subject, by_end in periods.items():
+        starts, stops = by_end[PERIOD[0]], by_end[PERIOD[1]]
+        when = (
+            " or ".join(describe(f.value or "") for f in starts) + " – "
+            + " or ".join(describe(f.value or "") for f in stops)
+        )  # fmt: skip
+        items.append(_item(starts + stops, known, known.label(subject), when))
+    for fact in dated:
+        if fact.subject in periods and fact.predicate in PERIOD:
+            continue
+        assert fact.earliest is not None and fact.latest is not None
+        when = describe(fact.value) if fact.value else span(fact.earliest, fact.latest)
+        items.append(_item([fact], known, _text(fact, known), when))
+    items.sort(key=lambda i: (i["start"], i["text"]))
+    return items
+
+
+def timeline_data(items: list[dict[str, Any]], lanes: Lanes = "category") -> dict[str, Any]:
+    """Items with their lanes (``lane`` index into ``lanes``: label and category)."""
+    if lanes not in ("category", "entity"):
+        raise ValueError(f"lanes are per 'category' or per 'entity', not {lanes!r}")
+    order = [*CATEGORY_STYLES, "other"]
+    if lanes == "category":
+        keys = sorted({i["category"] for i in items}, key=order.index)
+        lane_list = [{"label": k, "category": k} for k in keys]
+        index = {k: n for n, k in enumerate(keys)}
+        placed = [{**i, "lane": index[i["category"]]} for i in items]
+    else:
+        first: dict[tuple[str, str], str] = {}
+        for item in items:
+            first.setdefault((item["category"], item["entity"]), item["start"])
+        keys2 = sorted(first, key=lambda k: (order.index(k[0]), first[k], k[1]))
+        lane_list = [{"label": e, "category": c} for c, e in keys2]
+        index2 = {k: n for n, k in enumerate(keys2)}
+        placed = [{**i, "lane": index2[i["category"], i["entity"]]} for i in items]
+    return {"lanes": lane_list, "items": placed}
+
+
+def timeline_frame(store: Store, scope: Scope | None = None) -> pd.DataFrame:
+    """The timeline as a table, one row per item (columns: COLUMNS), in date order."""
+    known = names(store)
+    items = timeline_items(facts(store, known), known, scope or Scope())
+    records = [
         {
-            "earliest": pd.Timestamp(row["earliest"]),
-            "latest": pd.Timestamp(row["latest"]),
-            "value": str(row["value"]),
-            "entity": row["s"],
-            "label": nodes.get(row["s"], {}).get("label", row["s"]),
-            "category": nodes.get(row["s"], {}).get("category", ""),
-            "property": local_name(row["p"]),
-            "source": row["source"],
-            "sentence": row.get("sentence"),
+            "start": pd.Timestamp(i["start"]),
+            "end": pd.Timestamp(i["end"]),
+            "label": i["text"],
+            "when": i["when"],
+            "category": i["category"],
+            "lane": i["entity"],
+            "kind": ", ".join([i["kind"], *i["qualifiers"]]),
+            "sources": "; ".join(str(s[0]) for s in i["sources"]),
+            "sentences": " | ".join(str(s[1]) for s in i["sources"] if s[1]),
+            "conflicts": "; ".join(i["conflicts"]),
         }
-        for row in found
+        for i in items
     ]
-    frame = pd.DataFrame(records_out, columns=COLUMNS)
-    return frame.sort_values(["earliest", "label"], ignore_index=True)
+    return pd.DataFrame(records, columns=COLUMNS)
 
 
-def timeline_svg(frame: pd.DataFrame, *, width: int = 900, row_height: int = 18) -> str:
-    """An SVG timeline: one row per statement, a bar from earliest to latest, a dot if precise."""
-    if frame.empty:
-        return '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="30"><text x="5" ' \
-            'y="20" font-family="sans-serif">No dated statements.</text></svg>'  # fmt: skip
-    first = int(frame["earliest"].min().year)
-    last = int(frame["latest"].max().year) + 1
-    left, label_width = 10, 320
-    span = (date(last, 1, 1) - date(first, 1, 1)).days
-    plot = width - label_width - 2 * left
-    height = 30 + row_height * len(frame)
+def _window(items: list[dict[str, Any]], scope: Scope) -> tuple[str, str] | None:
+    """The first view: the scope's dates; else all the items if they span at most
+    WINDOW_YEARS, else the WINDOW_YEARS that hold the most items; padded by a few months."""
+    if scope.start and scope.end:
+        return scope.start.isoformat(), scope.end.isoformat()
+    starts = sorted(date.fromisoformat(i["start"]) for i in items)
+    if not starts:
+        return None
+    span = timedelta(days=round(365.25 * WINDOW_YEARS))
+    low, high = starts[0], starts[-1]
+    if high - low > span:
+        counts = [bisect.bisect_right(starts, s + span) - n for n, s in enumerate(starts)]
+        first = counts.index(max(counts))
+        low, high = starts[first], starts[first + counts[first] - 1]
+    pad = max(timedelta(days=120), (high - low) / 8)
+    return (low - pad).isoformat(), (high + pad).isoformat()
 
-    def x(day: pd.Timestamp) -> float:
-        return round(left + label_width + plot * (day.date() - date(first, 1, 1)).days / span, 1)
 
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'font-family="sans-serif" font-size="11">'
-    ]
-    step = max(1, (last - first) // 12)
-    for year in range(first, last + 1, step):
-        tick = x(pd.Timestamp(year, 1, 1))
-        parts.append(
-            f'<line x1="{tick}" y1="14" x2="{tick}" y2="{height}" stroke="#e3e3e3"/>'
-            f'<text x="{tick}" y="11" text-anchor="middle" fill="#666">{year}</text>'
+def _category_css() -> str:
+    rules = []
+    for category, table in style_table().items():
+        color = table["color"]
+        rules.append(
+            f".vis-item.cat-{category} {{ border-color: {color}; background-color: {color}33; }}"
+            f".vis-item.vis-point.cat-{category} .vis-dot, .vis-item.vis-dot.cat-{category} "
+            f"{{ border-color: {color}; background: {color}; }}"
+            f".vis-item.vis-range.cat-{category}.imprecise {{ background: linear-gradient(to right,"
+            f" {color}00, {color}66 25%, {color}66 75%, {color}00); }}"
         )
-    for i, row in enumerate(frame.itertuples(index=False)):
-        y = 24 + i * row_height
-        color, _ = style(row.category)
-        start, end = x(row.earliest), x(row.latest)
-        text = html.escape(f"{row.label} — {row.property} {row.value}"[:60])
-        tip = html.escape(f"{row.label} — {row.property} {row.value} ({row.source})")
-        if row.sentence:
-            tip += html.escape(f"\n“{row.sentence}”")
-        mark = (
-            f'<circle cx="{start}" cy="{y + 5}" r="4" fill="{color}"/>'
-            if end - start < 3
-            else f'<rect x="{start}" y="{y}" width="{end - start}" height="10" rx="3" '
-            f'fill="{color}" opacity="0.8"/>'
-        )
-        parts.append(
-            f"<g><title>{tip}</title>"
-            f'<text x="{left}" y="{y + 9}" fill="#222">{text}</text>{mark}</g>'
-        )
-    parts.append("</svg>")
-    return "\n".join(parts)
+    return "\n".join(rules)
+
+
+def render_timeline(data: dict[str, Any], *, title: str, window: tuple[str, str] | None) -> str:
+    """A self-contained offline page drawing `data` (from `timeline_data`)."""
+    counts = category_counts(i["category"] for i in data["items"])
+    payload = {**data, "styles": style_table(), "window": window}
+    note = (
+        f"{len(data['items'])} dated facts in {len(data['lanes'])} lanes "
+        f"({', '.join(f'{c} {n}' for c, n in counts.items())}). Drag to move, scroll to zoom, "
+        "hover or click an item for its sources."
+    )
+    head = (
+        f"<style>{vendored.style('vis-timeline-graph2d.min.css')}</style>\n"
+        f"<style>{_CSS}\n{_category_css()}</style>\n"
+        f"<script>{vendored.script('vis-timeline-graph2d.min.js')}</script>"
+    )
+    body = (
+        f'<header><h1>{html.escape(title)}</h1><p class="note" id="note">{html.escape(note)}</p>'
+        f"{_KEY}</header>\n"
+        '<div id="timeline"></div><div id="details" aria-live="polite"></div><div id="tip"></div>'
+        '\n<script type="application/json" id="timeline-data">'
+        f"{script_json(payload)}</script>\n<script>{_SCRIPT}</script>"
+    )
+    return page(title, body, head)
+
+
+def timeline_page(store: Store, scope: Scope | None = None, *, lanes: Lanes = "category") -> str:
+    """The timeline page of `scope` (default: everything) in `store`."""
+    scope = scope or Scope()
+    known = names(store)
+    items = timeline_items(facts(store, known), known, scope)
+    data = timeline_data(items, lanes)
+    return render_timeline(data, title=f"Timeline: {scope.title}", window=_window(items, scope))
+
+
+def write_timeline(
+    store: Store, path: str | Path, scope: Scope | None = None, **options: Any
+) -> Path:
+    """Write `timeline_page(store, scope, **options)` to `path`."""
+    target = Path(path)
+    target.write_text(timeline_page(store, scope, **options), encoding="utf-8")
+    return target
+
+
+_KEY = (
+    '<p class="key">How dates are drawn: '
+    '<span class="sample exact">●</span> a known day '
+    '<span class="sample imprecise"></span> a month or a year (it falls somewhere in the span) '
+    '<span class="sample approximate"></span> approximate (~) '
+    '<span class="sample uncertain"></span> uncertain (?) or partly unknown (194X) '
+    '<span class="sample period"></span> a period (start – end) '
+    '<span class="sample conflict"></span> contradicted by another source</p>'
+)
+
+_CSS = """
+html, body { margin: 0; height: 100%; font-family: sans-serif; }
+body { display: flex; flex-direction: column; }
+header { padding: 0.3em 1em; border-bottom: 1px solid #ddd; }
+header h1 { font-size: 1.15em; margin: 0.2em 0; }
+.note, .key { color: #555; font-size: 0.85em; margin: 0.2em 0; }
+.key .sample { display: inline-block; width: 2.2em; height: 0.8em; margin: 0 0.3em 0 0.8em;
+  vertical-align: middle; border: 1px solid #777; border-radius: 2px; }
+.key .sample.exact { width: auto; border: none; color: #555; }
+.key .sample.imprecise { background: linear-gradient(to right, #7770, #777a 25%, #777a 75%, #7770);
+  border-color: transparent; }
+.key .sample.approximate { background: linear-gradient(to right, #7770, #7776 40%, #7776 60%,
+  #7770); border-color: transparent; }
+.key .sample.uncertain { border-style: dashed; background: #eee; }
+.key .sample.period { background: #bbb; }
+.key .sample.conflict { border: 2px solid #c00; }
+#timeline { flex: 1; min-height: 200px; overflow: auto; }
+#details { max-height: 30%; overflow-y: auto; border-top: 1px solid #ddd; padding: 0.3em 1em;
+  font-size: 0.9em; }
+#details:empty { display: none; }
+#tip { position: fixed; display: none; z-index: 10; max-width: 36em; background: #fff;
+  border: 1px solid #999; border-radius: 4px; padding: 0.4em 0.6em; font-size: 12px;
+  box-shadow: 0 2px 6px rgba(0,0,0,0.2); pointer-events: none; white-space: normal; }
+.fact-head { font-weight: bold; }
+.fact-when { color: #555; }
+.fact-source { margin-left: 0.8em; color: #333; }
+.fact-sentence { margin-left: 1.6em; font-style: italic; color: #333; }
+.fact-conflict { margin-left: 0.8em; color: #a40000; }
+.lane { white-space: nowrap; }
+.lane .glyph { margin-right: 0.35em; }
+.vis-item { font-size: 12px; color: #222; }
+.vis-item.vis-range { border-width: 1px; border-radius: 3px; }
+.vis-item.vis-range.imprecise { border-color: transparent; }
+.vis-item.vis-range.approximate { border-color: transparent; opacity: 0.85; }
+.vis-item.vis-range.uncertain, .vis-item.vis-range.unspecified { border-style: dashed; }
+.vis-item.vis-point.uncertain .vis-dot, .vis-item.vis-point.approximate .vis-dot {
+  background: #fff !important; border-style: dashed; }
+.vis-item.vis-range.period { border-width: 2px; }
+.vis-item.conflict { outline: 2px solid #c00; outline-offset: 1px; }
+.vis-item.vis-selected { outline: 2px solid #333; }
+.vis-item .vis-item-content { padding: 1px 4px; }
+.vis-item.vis-range .vis-item-overflow { overflow: visible; }
+"""
+
+_SCRIPT = r"""
+(function () {
+  var data = JSON.parse(document.getElementById("timeline-data").textContent);
+  var styles = data.styles;
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+  function styleOf(category) { return styles[category] || styles.other; }
+  function nextDay(iso) {
+    var d = new Date(iso + "T00:00:00"); d.setDate(d.getDate() + 1); return d;
+  }
+  function widen(item) {
+    // An approximate date may lie outside its strict bounds: draw it half its span wider.
+    var start = new Date(item.start + "T00:00:00"), end = nextDay(item.end);
+    if (item.qualifiers.indexOf("approximate") >= 0) {
+      var half = Math.max((end - start) / 2, 3 * 86400000);
+      start = new Date(start.getTime() - half); end = new Date(end.getTime() + half);
+    }
+    return [start, end];
+  }
+  var items = data.items.map(function (item, i) {
+    var span = widen(item);
+    var out = {id: i, group: item.lane, content: item.text, start: span[0],
+               className: ["cat-" + (styles[item.category] ? item.category : "other")]
+                 .concat(item.qualifiers).join(" ")};
+    if (item.kind === "range") { out.end = span[1]; out.type = "range"; }
+    else { out.type = "point"; }
+    return out;
+  });
+  var groups = data.lanes.map(function (lane, i) {
+    return {id: i, content: lane.label, category: lane.category, order: i};
+  });
+  function facts(item) {
+    var box = el("div"), head = el("div", "fact-head", (item.conflicts.length ? "⚠ " : "") +
+                                    item.text);
+    box.appendChild(head);
+    box.appendChild(el("div", "fact-when", item.when + " · " + item.category +
+      (item.qualifiers.length ? " · " + item.qualifiers.join(", ") : "")));
+    item.sources.forEach(function (source) {
+      box.appendChild(el("div", "fact-source", "Source: " + source[0]));
+      if (source[1]) box.appendChild(el("div", "fact-sentence", "“" + source[1] + "”"));
+    });
+    item.conflicts.forEach(function (note) {
+      box.appendChild(el("div", "fact-conflict", "⚠ Conflicting claim: " + note));
+    });
+    return box;
+  }
+  var options = {
+    stack: true, showCurrentTime: false, zoomMin: 86400000 * 7, zoomMax: 86400000 * 365 * 250,
+    orientation: {axis: "both", item: "top"}, margin: {item: {horizontal: 6, vertical: 3}},
+    groupOrder: "order", verticalScroll: true, maxHeight: "100%",
+    template: function (item) {
+      var source = data.items[item.id];
+      return el("span", null, (source.conflicts.length ? "⚠ " : "") + source.text);
+    },
+    groupTemplate: function (group) {
+      var box = el("span", "lane"), glyph = el("span", "glyph", styleOf(group.category).glyph);
+      glyph.style.color = styleOf(group.category).color;
+      box.appendChild(glyph); box.appendChild(document.createTextNode(group.content));
+      return box;
+    }
+  };
+  if (data.window) { options.start = data.window[0]; options.end = data.window[1]; }
+  var timeline = new vis.Timeline(document.getElementById("timeline"),
+                                  new vis.DataSet(items), new vis.DataSet(groups), options);
+  var tip = document.getElementById("tip"), details = document.getElementById("details");
+  timeline.on("itemover", function (props) {
+    tip.textContent = "";
+    tip.appendChild(facts(data.items[props.item]));
+    tip.style.display = "block";
+    var x = props.event.clientX, y = props.event.clientY;
+    tip.style.left = Math.min(x + 12, window.innerWidth - tip.offsetWidth - 8) + "px";
+    tip.style.top = (y + 16 + tip.offsetHeight > window.innerHeight ?
+                     y - tip.offsetHeight - 8 : y + 16) + "px";
+  });
+  timeline.on("itemout", function () { tip.style.display = "none"; });
+  timeline.on("select", function (props) {
+    details.textContent = "";
+    props.items.forEach(function (id) { details.appendChild(facts(data.items[id])); });
+  });
+  // Settled once vis-timeline shows its first complete drawing (it stays hidden until then).
+  function settle() {
+    var root = document.querySelector("#timeline .vis-timeline");
+    if (root && getComputedStyle(root).visibility !== "hidden") {
+      document.body.dataset.settled = "true";
+    } else {
+      setTimeout(settle, 50);
+    }
+  }
+  timeline.once("changed", settle);
+  window.remembranceTimeline = timeline;
+})();
+"""

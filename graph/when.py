@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from datetime import date, timedelta
 
 _DATE = re.compile(r"^(?P<year>-?[0-9X]{4})(?:-(?P<month>[0-9X]{2})(?:-(?P<day>[0-9X]{2}))?)?$")
 
@@ -64,3 +65,15 @@ def describe(value: str) -> str:
             _single(end) if end not in ("", "..") else "…"
         )
     return _single(value)
+
+
+def span(low: date, high: date) -> str:
+    """Dates from `low` to `high` in words: a day, a whole month or year, else both ends."""
+    if low == high:
+        return describe(low.isoformat())
+    last_of_month = (high + timedelta(days=1)).day == 1
+    if low.day == 1 and last_of_month and (low.year, low.month) == (high.year, high.month):
+        return describe(low.isoformat()[:7])
+    if (low.month, low.day, high.month, high.day) == (1, 1, 12, 31):
+        return describe(str(low.year)) if low.year == high.year else f"{low.year} – {high.year}"
+    return f"{describe(low.isoformat())} – {describe(high.isoformat())}"

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime
 import decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 from rdflib import Literal
@@ -26,6 +26,9 @@ from rdflib.term import Node
 
 from remembrance.graph.scope import Scope
 from remembrance.graph.store import Store
+
+if TYPE_CHECKING:
+    from remembrance.graph.timeline import Lanes
 
 
 def open_store(path: str | Path | None = None) -> Store:
@@ -164,3 +167,19 @@ def places(store: Store, **where: Any) -> pd.DataFrame:
     from remembrance.graph.maps import places as table
 
     return table(store, scope(store, **where))
+
+
+def timeline_page(store: Store, *, lanes: Lanes = "category", **where: Any) -> Page:
+    """An interactive offline timeline of the dated facts in scope (`where`: the arguments of
+    `scope`), one lane per "category" or per "entity", each fact with its sources."""
+    from remembrance.graph.timeline import timeline_page as render
+
+    return Page(render(store, scope(store, **where), lanes=lanes))
+
+
+def timeline(store: Store, **where: Any) -> pd.DataFrame:
+    """The items of `timeline_page` as a table: start, end, label, when, category, lane (the
+    entity), kind (point/range and how exact), sources, sentences, conflicts."""
+    from remembrance.graph.timeline import timeline_frame
+
+    return timeline_frame(store, scope(store, **where))

@@ -298,4 +298,4 @@ def evaluate(
 
 
 # Register the commands defined in the other CLI modules.
-from remembrance import cli_network, cli_sparql, cli_validate  # noqa: E402, F401
+from remembrance import cli_maps, cli_network, cli_sparql, cli_validate  # noqa: E402, F401

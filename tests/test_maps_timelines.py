@@ -2,7 +2,9 @@
 
 import json
 import re
+import subprocess
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +13,13 @@ from remembrance.graph.facts import AUTHORITY, Fact, Names, Source, facts, flag_
 from remembrance.graph.maps import map_data, map_page, places, render_map
 from remembrance.graph.scope import Scope, make_scope
 from remembrance.graph.store import Store
+from remembrance.graph.timeline import COLUMNS as TIMELINE_COLUMNS
+from remembrance.graph.timeline import (
+    render_timeline,
+    timeline_data,
+    timeline_frame,
+    timeline_items,
+)
 from remembrance.graph.when import describe, qualifiers
 
 XSS = ["<script>alert(1)</script>", '"onmouseover="alert(1)', "<img src=x onerror=alert(1)>"]
@@ -161,3 +170,109 @@ def test_vendored_files_match_the_manifest() -> None:
     for data in manifest["data"]:
         file = folder.joinpath(data["file"]).read_bytes()
         assert hashlib.sha256(file).hexdigest() == data["sha256"]
+
+
+def test_timeline_one_item_per_fact_periods_joined(corpus_reader: Store) -> None:
+    known = names(corpus_reader)
+    found = facts(corpus_reader, known)
+    items = timeline_items(found, known, Scope())
+    texts = [i["text"] for i in items]
+    assert "Youra Livchitz executed at Tir national" in texts
+    for item in items:
+        assert not IRI.search(item["text"]) and not IRI.search(item["entity"]), item
+        assert item["start"] <= item["end"] and item["sources"]
+    periods = [i for i in items if "period" in i["qualifiers"]]
+    assert periods and all(i["kind"] == "range" for i in periods)
+    started = {f.subject for f in found if f.predicate.endswith("#startedOn")}
+    ended = {f.subject for f in found if f.predicate.endswith("#endedOn")}
+    assert len(periods) == len(started & ended)  # one bar each, no separate start and end
+    assert any("conflict" in i["qualifiers"] and i["conflicts"] for i in items)
+    born = [i for i in items if i["text"] == "Andrée de Jongh born" and i["start"] == "1916-11-30"]
+    assert len(born) == 1 and len(born[0]["sources"]) >= 2 and born[0]["kind"] == "point"
+
+
+def test_timeline_lanes_and_frame(corpus_reader: Store) -> None:
+    known = names(corpus_reader)
+    comet = make_scope(corpus_reader, entity="comet-line")
+    items = timeline_items(facts(corpus_reader, known), known, comet)
+    by_entity = timeline_data(items, "entity")
+    assert {lane["label"] for lane in by_entity["lanes"]} >= {"Comet Line"}
+    by_category = timeline_data(items, "category")
+    assert [lane["label"] for lane in by_category["lanes"]] == sorted(
+        {lane["category"] for lane in by_entity["lanes"]},
+        key=["Person", "Group", "Place", "Memorial", "Event", "other"].index,
+    )
+    with pytest.raises(ValueError, match="lanes"):
+        timeline_data(items, "decade")  # type: ignore[arg-type]
+    frame = timeline_frame(corpus_reader, Scope(None, date(1940, 5, 1), date(1940, 5, 31)))
+    assert list(frame.columns) == TIMELINE_COLUMNS and not frame.empty
+    assert (frame["end"] >= "1940-05-01").all() and (frame["start"] <= "1940-05-31").all()
+
+
+def test_approximate_uncertain_and_conflicting_dates_are_marked() -> None:
+    known = hostile_names()
+    one = (Source("T1"),)
+    found = [
+        Fact("e:a", "p:on", "1943~", False, "1943~", date(1943, 1, 1), date(1943, 12, 31), one),
+        Fact("e:c", "p:on", "1940-05?", False, "1940-05?", date(1940, 5, 1), date(1940, 5, 31),
+             one),
+        Fact("e:b", "p:on", "1944-02-17", False, "1944-02-17", date(1944, 2, 17),
+             date(1944, 2, 17), one, ("died on 1950 according to T2",)),
+    ]  # fmt: skip
+    items = {i["entity"]: i for i in timeline_items(found, known, Scope())}
+    assert items[XSS[0]]["kind"] == "range" and "approximate" in items[XSS[0]]["qualifiers"]
+    assert items[XSS[0]]["when"] == "c. 1943"
+    assert {"uncertain", "imprecise"} <= set(items[XSS[2]]["qualifiers"])
+    assert items[XSS[1]]["kind"] == "point" and "conflict" in items[XSS[1]]["qualifiers"]
+
+
+def test_timeline_page_is_offline_and_inert() -> None:
+    items = timeline_items(hostile_facts(), hostile_names(), Scope())
+    page = render_timeline(timeline_data(items), title=XSS[1], window=None)
+    assert "<script>alert" not in page and "<img" not in page and "<b>at" not in page
+    assert not re.search(r"<(script|link|img|iframe)[^>]*\s(src|href)\s*=", page, re.I)
+    styles = "".join(re.findall(r"<style>(.*?)</style>", page, re.S))
+    assert "@import" not in styles and not re.search(r"url\(", styles)
+    data = payload(page, "timeline-data")
+    assert {i["text"] for i in data["items"]} == {f"{XSS[0]} executed <b>at</b> {XSS[1]}",
+                                                  f"{XSS[0]} died"}  # fmt: skip
+
+
+def remembrance(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["remembrance", *args], capture_output=True, text=True, timeout=300)
+
+
+def test_cli_map_and_timeline(corpus_store: Path, tmp_path: Path) -> None:
+    store = ["--store", str(corpus_store)]
+    done = remembrance("map", "comet-line", "--hops", "2", "--out", str(tmp_path / "m.html"),
+                       *store)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "Comet Line" in (tmp_path / "m.html").read_text("utf-8")
+    done = remembrance("timeline", "--query", "executions", "--lanes", "entity", "--from", "1944",
+                       "--out", str(tmp_path / "t.html"), *store)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    data = payload((tmp_path / "t.html").read_text("utf-8"), "timeline-data")
+    assert data["items"] and all(i["end"] >= "1944-01-01" for i in data["items"])
+    for bad, message in [
+        (["map", "Comet Lin"], "comet-line"),
+        (["timeline", "--query", "nope"], "known: "),
+        (["timeline", "--from", "someday"], "someday"),
+        (["map", "--param", "site=ent:x"], "named query"),
+    ]:
+        done = remembrance(*bad, *store)
+        assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1, done.stderr
+        assert message in done.stderr
+
+
+def test_api_pages_and_tables(corpus_reader: Store, tmp_path: Path) -> None:
+    from remembrance import api
+
+    page = api.map_page(corpus_reader, entity="Comet Line", hops=2, start="1940", end="1945")
+    assert "<iframe srcdoc=" in page._repr_html_()
+    assert page.write(tmp_path / "map.html").read_text("utf-8") == page.html
+    table = api.timeline(corpus_reader, query="executions")
+    assert not table.empty and set(table["category"]) == {"Person"}
+    assert (
+        "Comet Line" in api.timeline_page(corpus_reader, entity="comet-line", lanes="entity").html
+    )
+    assert len(api.places(corpus_reader, start="1944", end="1944")) > 0

@@ -10,8 +10,6 @@ import networkx as nx
 
 from remembrance.graph.network_export import flat_graph, write_gexf, write_graphml
 from remembrance.graph.render import node_budget, render_html, script_json, vis_data
-from remembrance.graph.store import Store
-from remembrance.graph.timeline import COLUMNS, timeline_frame, timeline_svg
 
 XSS = ["<script>alert(1)</script>", '"onmouseover="alert(1)', "<img src=x onerror=alert(1)> href"]
 
@@ -113,19 +111,6 @@ def test_graphml_flattens_lists_and_dates(tmp_path: Path) -> None:
     assert back.nodes["a"]["dates"] == "bornOn 1916-11-30"
     assert back.edges["a", "b", "memberOf"]["sources"] == "T1; T2"
     assert "start" not in flat_graph(dated()).nodes["a"]
-
-
-def test_timeline_frame_and_svg(corpus_reader: Store) -> None:
-    frame = timeline_frame(corpus_reader)
-    assert list(frame.columns) == COLUMNS and not frame.empty
-    assert frame["earliest"].is_monotonic_increasing
-    assert (frame["latest"] >= frame["earliest"]).all()
-    assert {"authority record"} < set(frame["source"])  # texts and records
-    svg = timeline_svg(frame.head(20))
-    ET.fromstring(svg)
-    hostile_row = frame.head(1).assign(label="<b>x</b>")
-    assert "<b>x" not in timeline_svg(hostile_row)
-    assert "No dated statements" in timeline_svg(frame.head(0))
 
 
 def remembrance(*args: str) -> subprocess.CompletedProcess[str]:
