@@ -27,6 +27,7 @@ from rich.table import Table
 
 from remembrance.cli import ParamOption, StoreOption, _store_path, app, console, output
 from remembrance.config import QUERY_LIMITS, QueryLimits
+from remembrance.graph.row_limit import limit_rows
 from remembrance.graph.store import Store, StoreError, open_store
 from remembrance.pipelines.errors import InputError
 
@@ -74,11 +75,9 @@ def _parameters(pairs: list[str]) -> dict[str, str]:
     return values
 
 
-def with_timeout(seconds: float | None, work: Callable[[], T]) -> T:
+def with_timeout(seconds: float, work: Callable[[], T]) -> T:
     """The result of `work`, or a StoreError after `seconds`. The abandoned work goes on in a
     daemon thread until the process exits: for the command line only."""
-    if seconds is None:
-        return work()
     outcome: list[T] = []
     failure: list[BaseException] = []
 
@@ -173,10 +172,12 @@ def query(
     list_: Annotated[
         bool, typer.Option("--list", help="List the named queries, by level.")
     ] = False,
-    limit: Annotated[int | None, typer.Option(help="Show at most N rows.", min=0)] = None,
-    timeout: Annotated[
-        float | None, typer.Option(help="Stop the query after SECONDS.", min=0.001)
+    limit: Annotated[
+        int | None, typer.Option(help="At most N rows (a LIMIT on the SELECT query).", min=0)
     ] = None,
+    timeout: Annotated[
+        float, typer.Option(help="Stop the query after SECONDS.", min=0.001)
+    ] = QUERY_LIMITS.timeout,
     format: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = (
         QueryFormat.table
     ),
@@ -203,15 +204,10 @@ def query(
         if param:
             raise InputError("--param binds the parameters of a named query (--name)")
         text = _read_query(str(sparql))
+    if limit is not None:
+        text = limit_rows(text, limit)
     with _open(store, endpoint) as source:
-
-        def run() -> Result:
-            result = source.query(text)
-            if result.type == "SELECT":
-                result.bindings = result.bindings[:limit]
-            return result
-
-        result = with_timeout(timeout, run)
+        result = with_timeout(timeout, lambda: source.query(text))
         _write_result(result, format, graph_version(source), stamp)
 
 

@@ -1,9 +1,11 @@
-"""Shared fixtures: a real oxigraph server, and a store built once from the corpus and seeds."""
+"""Shared fixtures: a real oxigraph server, a store built once from the corpus and seeds, and a
+small store whose cross products never end."""
 
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from chain import build_chain
 from paths import CORPUS, SEEDS
 
 from remembrance.graph.build import build
@@ -33,3 +35,9 @@ def corpus_reader(corpus_store: Path) -> Iterator[Store]:
     """The corpus store, open read-only for the whole session."""
     with open_store(corpus_store) as store:
         yield store
+
+
+@pytest.fixture(scope="session")
+def chain_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small store whose cross products never end (see chain.py)."""
+    return build_chain(tmp_path_factory.mktemp("chain") / "store")

@@ -17,16 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDFS
+from chain import CROSS_COUNT
+from chain import NEXT as CHAIN_NEXT
 
 from remembrance.graph.server import free_port, serve
-from remembrance.graph.store import EmbeddedStore, StoreError
+from remembrance.graph.store import StoreError
 
 pytestmark = pytest.mark.server
 
-NEXT = "<https://example.org/next>"
-CROSS_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+NEXT = f"<{CHAIN_NEXT}>"
 CROSS_ORDER = (
     "SELECT ?a WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER(?c = ?f && ?f = ?i && ?a != ?g) } "
     "ORDER BY ?a LIMIT 1"
@@ -127,23 +126,9 @@ def stop_endpoint(endpoint: Endpoint) -> None:
 
 
 @pytest.fixture(scope="module")
-def store_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """300 labelled entities in a chain: 600 triples."""
-    root = tmp_path_factory.mktemp("served") / "store"
-    data = Graph()
-    for i in range(300):
-        entity = URIRef(f"https://example.org/e{i}")
-        data.add((entity, RDFS.label, Literal(f"Fusillé {i}")))
-        data.add((entity, URIRef(NEXT[1:-1]), URIRef(f"https://example.org/e{i + 1}")))
-    with EmbeddedStore(root, read_only=False) as store:
-        store.put_graph(URIRef("https://example.org/graph"), data)
-    return root
-
-
-@pytest.fixture(scope="module")
-def endpoint(store_root: Path) -> Iterator[Endpoint]:
+def endpoint(chain_store: Path) -> Iterator[Endpoint]:
     served = start_endpoint(
-        store_root, "--timeout", str(TIMEOUT), "--max-bytes", str(MAX_BYTES), "--workers", "2"
+        chain_store, "--timeout", str(TIMEOUT), "--max-bytes", str(MAX_BYTES), "--workers", "2"
     )
     yield served
     stop_endpoint(served)
@@ -218,8 +203,8 @@ def test_the_remote_store_reports_a_stopped_query(endpoint: Endpoint) -> None:
 
 
 @pytest.mark.slow
-def test_queries_beyond_the_workers_wait_and_are_refused_as_busy(store_root: Path) -> None:
-    served = start_endpoint(store_root, "--timeout", str(TIMEOUT), "--workers", "1")
+def test_queries_beyond_the_workers_wait_and_are_refused_as_busy(chain_store: Path) -> None:
+    served = start_endpoint(chain_store, "--timeout", str(TIMEOUT), "--workers", "1")
     try:
         from concurrent.futures import ThreadPoolExecutor
 
@@ -241,9 +226,9 @@ def gone(pid: int) -> bool:
 
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL], ids=["term", "kill"])
 def test_stopping_the_endpoint_stops_its_gateway_and_workers(
-    store_root: Path, how: signal.Signals
+    chain_store: Path, how: signal.Signals
 ) -> None:
-    served = start_endpoint(store_root, "--workers", "2")
+    served = start_endpoint(chain_store, "--workers", "2")
     below = descendants(served.process.pid)
     assert len(served.workers()) == 2 and len(below) == 3  # the gateway and two workers
     served.process.send_signal(how)
@@ -280,12 +265,12 @@ def test_the_server_stops_with_the_block(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_a_writable_endpoint_keeps_its_writes_when_a_runaway_query_is_stopped(
-    store_root: Path, tmp_path: Path
+    chain_store: Path, tmp_path: Path
 ) -> None:
     import shutil
 
     root = tmp_path / "store"
-    shutil.copytree(store_root, root, symlinks=True)
+    shutil.copytree(chain_store, root, symlinks=True)
     served = start_endpoint(root, "--writable", "--timeout", str(TIMEOUT), "--workers", "3")
     try:
         assert len(served.workers()) == 1  # one process may write the store
