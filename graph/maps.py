@@ -191,9 +191,9 @@ header h1 { font-size: 1.15em; margin: 0.2em 0; }
 .place .label { position: absolute; white-space: nowrap; font: 12px/1.2 sans-serif; color: #222;
   text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; pointer-events: none; }
 .place .label.hidden { visibility: hidden; }
-.cluster { background: rgba(60, 70, 80, 0.82); color: #fff; border: 2px solid #fff;
-  border-radius: 50%; text-align: center; font: bold 12px sans-serif;
-  box-shadow: 0 0 3px rgba(0,0,0,0.4); }
+.place .cluster { position: absolute; left: 0; top: 0; box-sizing: border-box;
+  background: rgba(60, 70, 80, 0.82); color: #fff; border: 2px solid #fff; border-radius: 50%;
+  text-align: center; font: bold 12px sans-serif; box-shadow: 0 0 3px rgba(0,0,0,0.4); }
 .leaflet-popup-content { max-height: 320px; overflow-y: auto; font-size: 13px; margin: 10px 12px; }
 .popup h3 { font-size: 1.05em; margin: 0 0 0.3em; }
 .popup .fact { margin: 0.4em 0; padding-top: 0.3em; border-top: 1px solid #eee; }
@@ -228,6 +228,7 @@ _SCRIPT = r"""
   }
 
   var map = L.map("map", {zoomSnap: 0.25, minZoom: 2, maxZoom: 16, preferCanvas: false});
+  L.control.scale({imperial: false}).addTo(map);
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution(data.credits.replace(/[<>&]/g, ""));
   if (data.tiles) {
@@ -323,27 +324,41 @@ _SCRIPT = r"""
     return box;
   }
 
+  // An icon is a symbol with a label beside it; a cluster is a disc with the count, labelled
+  // with its most told place ("Brussels +25").
+  function labelled(symbolNode, text, size, priority) {
+    var box = el("div", "place");
+    symbolNode.classList.add("symbol");
+    box.appendChild(symbolNode);
+    var label = el("span", "label", text);
+    label.style.left = (size + 2) + "px";
+    box.appendChild(label);
+    box.dataset.priority = priority;
+    box.dataset.size = size;
+    return box;
+  }
   var clusters = L.markerClusterGroup({
-    maxClusterRadius: 36, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+    maxClusterRadius: function (zoom) { return zoom < 9 ? 30 : 20; },
+    showCoverageOnHover: false, spiderfyOnMaxZoom: true,
     iconCreateFunction: function (cluster) {
-      var n = cluster.getChildCount();
-      var size = n < 10 ? 28 : n < 50 ? 34 : 40;
-      var count = el("div", null, String(n));
-      count.style.lineHeight = (size - 4) + "px";
-      return L.divIcon({html: count, className: "cluster", iconSize: [size, size]});
+      var children = cluster.getAllChildMarkers(), n = children.length;
+      var top = children.reduce(function (a, b) { return a.priority <= b.priority ? a : b; });
+      var size = n < 10 ? 26 : n < 50 ? 32 : 38;
+      var disc = el("div", "cluster", String(n));
+      disc.style.width = disc.style.height = size + "px";
+      disc.style.lineHeight = (size - 4) + "px";
+      var box = labelled(disc, top.options.title + " +" + (n - 1), size, top.priority);
+      return L.divIcon({html: box, className: "", iconSize: [size, size]});
     }
   });
   map.addLayer(clusters);
   var markers = [];
 
-  function icon(place) {
-    var box = el("div", "place"), size = place.category === "Memorial" ? 18 : 14;
-    box.appendChild(symbol(place.category, size));
-    var label = el("span", "label", place.label);
-    label.style.left = (size + 2) + "px"; label.style.top = "0px";
-    box.appendChild(label);
-    return L.divIcon({html: box, className: "", iconSize: [size, size],
-                      iconAnchor: [size / 2, size / 2], popupAnchor: [0, -size / 2]});
+  function icon(place, priority) {
+    var size = place.category === "Memorial" ? 18 : 14;
+    return L.divIcon({html: labelled(symbol(place.category, size), place.label, size, priority),
+                      className: "", iconSize: [size, size], iconAnchor: [size / 2, size / 2],
+                      popupAnchor: [0, -size / 2]});
   }
 
   function redraw() {
@@ -354,8 +369,8 @@ _SCRIPT = r"""
       var items = visibleItems(place);
       if (!placeShown(place, items)) return;
       count++;
-      var marker = L.marker([place.lat, place.lon], {icon: icon(place), title: place.label,
-                                                     riseOnHover: true});
+      var marker = L.marker([place.lat, place.lon], {icon: icon(place, index),
+                                                     title: place.label, riseOnHover: true});
       marker.priority = index;
       marker.bindPopup(function () { return popup(place, visibleItems(place)); },
                        {maxWidth: 420, minWidth: 260});
@@ -366,44 +381,49 @@ _SCRIPT = r"""
     declutter();
   }
 
-  // Labels: the place listed first (most facts) keeps its label; a label that would overlap a
-  // label already placed, or a marker, tries the other side, then hides.
+  // Labels: the most told place keeps its label; a label that would overlap a label already
+  // placed or a symbol tries the other sides, then hides until zooming makes room.
   function boxOf(node) { return node.getBoundingClientRect(); }
   function overlaps(a, b) {
     return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
   }
   function declutter() {
     var frame = document.getElementById("map").getBoundingClientRect();
-    var taken = [];
-    document.querySelectorAll("#map .cluster, #map .place svg").forEach(function (n) {
-      taken.push(boxOf(n));
-    });
-    markers.slice().sort(function (a, b) { return a.priority - b.priority; })
-      .forEach(function (marker) {
-        var node = marker.getElement && marker.getElement();
-        if (!node || !map.hasLayer(marker)) return;
-        var label = node.querySelector(".label");
-        var size = node.querySelector("svg").width.baseVal.value, width = label.offsetWidth;
-        label.classList.remove("hidden");
-        var spots = [[size + 2, 0], [-width - 3, 0], [-(width - size) / 2, -15],
-                     [-(width - size) / 2, size + 1]];
-        var placed = false;
-        for (var i = 0; i < spots.length && !placed; i++) {
-          label.style.left = spots[i][0] + "px"; label.style.top = spots[i][1] + "px";
-          var box = boxOf(label);
-          var inside = box.left >= frame.left && box.right <= frame.right &&
-                       box.top >= frame.top && box.bottom <= frame.bottom;
-          if (inside && !taken.some(function (t) { return overlaps(t, box); })) {
-            taken.push(box); placed = true;
-          }
+    var taken = [].map.call(document.querySelectorAll("#map .place .symbol"), boxOf);
+    var icons = [].slice.call(document.querySelectorAll("#map .leaflet-marker-icon .place"));
+    icons.sort(function (a, b) { return a.dataset.priority - b.dataset.priority; });
+    icons.forEach(function (icon) {
+      var label = icon.querySelector(".label"), size = +icon.dataset.size;
+      label.classList.remove("hidden");
+      var width = label.offsetWidth, height = label.offsetHeight;
+      var spots = [[size + 2, (size - height) / 2], [-width - 3, (size - height) / 2],
+                   [(size - width) / 2, -height - 1], [(size - width) / 2, size + 1]];
+      var placed = false;
+      for (var i = 0; i < spots.length && !placed; i++) {
+        label.style.left = spots[i][0] + "px"; label.style.top = spots[i][1] + "px";
+        var box = boxOf(label);
+        var inside = box.left >= frame.left && box.right <= frame.right &&
+                     box.top >= frame.top && box.bottom <= frame.bottom;
+        if (inside && !taken.some(function (t) { return overlaps(t, box); })) {
+          taken.push(box); placed = true;
         }
-        if (!placed) label.classList.add("hidden");
-      });
+      }
+      if (!placed) label.classList.add("hidden");
+    });
   }
 
+  // Declutter again whenever markers come or go or the view changes (once per frame).
+  var pending = false;
+  function soon() {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(function () { pending = false; declutter(); });
+  }
   form.addEventListener("change", redraw);
-  map.on("zoomend moveend", declutter);
-  clusters.on("animationend spiderfied unspiderfied", declutter);
+  map.on("zoomend moveend", soon);
+  clusters.on("animationend spiderfied unspiderfied", soon);
+  new MutationObserver(soon).observe(map.getPane("markerPane"), {childList: true});
+  map.getPane("markerPane").addEventListener("transitionend", soon);  // clusters' animations
 
   // The first view frames where most places are (within 2.5 degrees of the median place); the
   // note says how many lie outside it.

@@ -1,10 +1,12 @@
-"""The Python API for notebooks: open a store, query it into pandas DataFrames.
+"""The Python API for notebooks: open a store, query it into pandas DataFrames, draw it.
 
     from remembrance import api
     store = api.open_store()                      # the default store, read-only
     api.run(store, "mentions", entity="ent:comet-line")
     api.query(store, "SELECT ?d WHERE { ?s rem:earliest ?d FILTER(?d >= ?from) }",
               from_=datetime.date(1940, 5, 10))
+    api.map_page(store, entity="Comet Line", hops=2)        # shown in a notebook cell
+    api.timeline_page(store, start="1940", end="1945").write("timeline.html")
 
 Parameters are bound as RDF terms (never pasted into the query text); see
 remembrance.graph.catalogue. A keyword ending in ``_`` binds the variable without it
@@ -38,6 +40,22 @@ def open_store(path: str | Path | None = None) -> Store:
     from remembrance.graph.store import open_store as open_location
 
     return open_location(path if path is not None else default_store())
+
+
+def build_store(path: str | Path | None = None, sources: list[str | Path] | None = None) -> Store:
+    """Build `sources` (texts or folders; default: the bundled corpus) into the store at `path`
+    (default: a new temporary directory), and return it open read-only (about a minute for the
+    bundled corpus)."""
+    import tempfile
+
+    from remembrance.cli import bundled_corpus
+    from remembrance.graph.build import build
+    from remembrance.graph.store import open_store as open_location
+
+    target = Path(path) if path is not None else Path(tempfile.mkdtemp()) / "store"
+    with open_location(target, read_only=False) as writable:
+        build([Path(s) for s in sources] if sources else [bundled_corpus()], writable)
+    return open_location(target)
 
 
 def _python(node: Node | None) -> Any:

@@ -276,3 +276,13 @@ def test_api_pages_and_tables(corpus_reader: Store, tmp_path: Path) -> None:
         "Comet Line" in api.timeline_page(corpus_reader, entity="comet-line", lanes="entity").html
     )
     assert len(api.places(corpus_reader, start="1944", end="1944")) > 0
+
+
+def test_api_builds_a_store_for_a_notebook(tmp_path: Path) -> None:
+    from paths import CORPUS
+
+    from remembrance import api
+
+    with api.build_store(tmp_path / "store", [CORPUS / "en" / "mardasson-memorial.txt"]) as store:
+        places = api.places(store)
+        assert "Mardasson Memorial" in set(places["label"])
