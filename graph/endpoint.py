@@ -8,7 +8,8 @@ read-only store, one over a writable store), and
 
 - sends only complete answers: it reads the whole answer before it sends the status;
 - stops a request at ``timeout`` seconds (time waiting for a free worker included) by killing
-  its worker, which frees the CPU at once, answers 504 and starts a fresh worker;
+  its worker, which frees the CPU at once, answers 504 and starts a fresh worker; a query whose
+  client leaves before its answer has begun is stopped then;
 - refuses an answer larger than ``max_bytes`` with 507 (killing the worker, which would go on
   producing it) and a request body larger than that with 413;
 - answers 503 when no worker became free before the timeout, 502 when a worker failed.
@@ -26,6 +27,7 @@ import argparse
 import http.client
 import os
 import queue
+import select
 import signal
 import socket
 import subprocess
@@ -161,14 +163,25 @@ class Gateway(ThreadingHTTPServer):
         super().__init__(address, _Handler)
 
     def forward(
-        self, method: str, target: str, headers: dict[str, str], body: bytes, *, write: bool
+        self,
+        method: str,
+        target: str,
+        headers: dict[str, str],
+        body: bytes,
+        *,
+        write: bool,
+        client: socket.socket,
     ) -> tuple[int, list[tuple[str, str]], bytes]:
-        """The complete answer of a worker to this request (status, headers, content)."""
+        """The complete answer of a worker to this request (status, headers, content).
+
+        A read is stopped when its `client` leaves before the answer has begun."""
         timeout = self.limits.timeout
         deadline = None if write else time.monotonic() + timeout
         worker = self.workers.acquire(deadline, timeout)
         try:
-            answer = self._exchange(worker, method, target, headers, body, deadline)
+            answer = self._exchange(
+                worker, method, target, headers, body, deadline, None if write else client
+            )
         except BaseException:
             self.workers.replace(worker)
             raise
@@ -183,6 +196,7 @@ class Gateway(ThreadingHTTPServer):
         headers: dict[str, str],
         body: bytes,
         deadline: float | None,
+        client: socket.socket | None,
     ) -> tuple[int, list[tuple[str, str]], bytes]:
         address = urlsplit(worker.server.url)
         connection = http.client.HTTPConnection(
@@ -190,6 +204,8 @@ class Gateway(ThreadingHTTPServer):
         )
         try:
             connection.request(method, target, body=body or None, headers=headers)
+            if client is not None and connection.sock is not None:
+                self._await_answer(connection.sock, client, deadline)
             response = connection.getresponse()
             chunks, size = [], 0
             while True:
@@ -217,6 +233,24 @@ class Gateway(ThreadingHTTPServer):
             ) from None
         finally:
             connection.close()
+
+    def _await_answer(
+        self, worker: socket.socket, client: socket.socket, deadline: float | None
+    ) -> None:
+        """Return when the worker begins to answer; a Refusal if the client leaves first."""
+        watched = [worker, client]
+        while True:
+            ready, _, _ = select.select(watched, [], [], self._remaining(deadline))
+            if worker in ready:
+                return
+            if client in ready:
+                try:
+                    left = not client.recv(1, socket.MSG_PEEK)
+                except OSError:
+                    left = True
+                if left:
+                    raise Refusal(HTTPStatus.BAD_REQUEST, "the client left; the query was stopped")
+                watched = [worker]  # more bytes from the client: stop watching it
 
     def _remaining(self, deadline: float | None) -> float | None:
         if deadline is None:
@@ -256,7 +290,7 @@ class _Handler(BaseHTTPRequestHandler):
             body = self._body()
             headers = {n: v for n in FORWARDED_REQUEST_HEADERS if (v := self.headers.get(n))}
             status, kept, content = self.server.forward(
-                method, self.path, headers, body, write=write
+                method, self.path, headers, body, write=write, client=self.connection
             )
         except Refusal as refusal:
             self.log_message("refused: %s", refusal.message)
@@ -270,10 +304,17 @@ class _Handler(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(content)
 
+    def setup(self) -> None:
+        super().setup()
+        self.connection.settimeout(self.server.limits.timeout)  # drop a client sending slowly
+
     def _body(self) -> bytes:
         if self.headers.get("Transfer-Encoding"):
             raise Refusal(HTTPStatus.LENGTH_REQUIRED, "send the request body with Content-Length")
-        length = int(self.headers.get("Content-Length") or 0)
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            raise Refusal(HTTPStatus.BAD_REQUEST, "Content-Length is not a number") from None
         if length > self.server.limits.max_bytes:
             raise Refusal(
                 HTTPStatus.REQUEST_ENTITY_TOO_LARGE,

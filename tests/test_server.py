@@ -6,13 +6,14 @@ client timeout, so a server that does not stop them fails the test instead of ha
 
 import json
 import signal
+import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -222,6 +223,41 @@ def gone(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
     except FileNotFoundError:
         return True
+
+
+def cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def wait_for(condition: Callable[[], bool], what: str) -> None:
+    for _ in range(1200):  # at most a minute: half the endpoint's timeout below
+        if condition():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"not {what}")
+
+
+@pytest.mark.slow
+def test_a_query_whose_client_left_is_stopped_before_its_timeout(chain_store: Path) -> None:
+    served = start_endpoint(chain_store, "--timeout", "120", "--workers", "1")
+    try:
+        (worker,) = served.workers()
+        idle = cpu_ticks(worker)
+        port = int(served.url.rsplit(":", 1)[1])
+        client = socket.create_connection(("127.0.0.1", port))
+        body = CROSS_COUNT.encode()
+        client.sendall(
+            b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+            + f"Content-Length: {len(body)}\r\n\r\n".encode()
+            + body
+        )
+        wait_for(lambda: cpu_ticks(worker) > idle + 20, "computing")  # the query is running
+        client.close()
+        wait_for(lambda: gone(worker), "stopped")  # long before the 120 s timeout
+        assert served.answers()
+    finally:
+        stop_endpoint(served)
 
 
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL], ids=["term", "kill"])
