@@ -304,6 +304,9 @@ class _Handler(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(content)
 
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        """No access log (refusals are logged): a public endpoint's log would grow forever."""
+
     def setup(self) -> None:
         super().setup()
         self.connection.settimeout(self.server.limits.timeout)  # drop a client sending slowly
