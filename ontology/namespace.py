@@ -46,6 +46,7 @@ class REM(DefinedNamespace):
     Museum: URIRef
     Occupation: URIRef
     OccupationAuthority: URIRef
+    Occurrence: URIRef
     Person: URIRef
     Place: URIRef
     Plaque: URIRef
@@ -60,6 +61,11 @@ class REM(DefinedNamespace):
     Surrender: URIRef
     University: URIRef
     War: URIRef
+    abdicatedOn: URIRef
+    arrestedAt: URIRef
+    arrestedBy: URIRef
+    arrestedOn: URIRef
+    attacked: URIRef
     bornIn: URIRef
     bornOn: URIRef
     category: URIRef
@@ -72,28 +78,38 @@ class REM(DefinedNamespace):
     dateOf: URIRef
     dedicatedOn: URIRef
     deportedFrom: URIRef
+    deportedOn: URIRef
     deportedTo: URIRef
     diedIn: URIRef
     diedOn: URIRef
     disambiguation: URIRef
+    dissolvedOn: URIRef
     earliest: URIRef
     edtf: URIRef
     end: URIRef
     endedOn: URIRef
     establishedOn: URIRef
+    evacuatedTo: URIRef
     executedAt: URIRef
+    executedOn: URIRef
     foundedBy: URIRef
     foundedOn: URIRef
+    frame: URIRef
     graphVersion: URIRef
     graveCount: URIRef
+    heldYearlyOn: URIRef
     helped: URIRef
     helpedCount: URIRef
+    imprisonedAt: URIRef
     inDocument: URIRef
+    inauguratedBy: URIRef
     language: URIRef
     languageConfidence: URIRef
     latest: URIRef
     latitude: URIRef
     ledBy: URIRef
+    liberatedBy: URIRef
+    liberatedOn: URIRef
     localEntity: URIRef
     locatedIn: URIRef
     longitude: URIRef
@@ -101,27 +117,35 @@ class REM(DefinedNamespace):
     memberOf: URIRef
     mentionCount: URIRef
     name: URIRef
+    namedAfter: URIRef
     occurredOn: URIRef
     orderedBy: URIRef
     organisedBy: URIRef
+    parentOf: URIRef
     partOf: URIRef
     participantCount: URIRef
     participatedIn: URIRef
     pipelineVersion: URIRef
+    publishedBy: URIRef
     qualifier: URIRef
     referenceVersion: URIRef
     refersTo: URIRef
+    regentOf: URIRef
     relatedTo: URIRef
     sentence: URIRef
+    siblingOf: URIRef
     source: URIRef
     sourcePath: URIRef
+    spouseOf: URIRef
     start: URIRef
     startedOn: URIRef
+    succeeded: URIRef
     text: URIRef
     tookPlaceAt: URIRef
     unit: URIRef
     usedFrom: URIRef
     usedUntil: URIRef
     value: URIRef
+    viaCoreference: URIRef
     victimCount: URIRef
     wikidata: URIRef

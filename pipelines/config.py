@@ -48,7 +48,12 @@ DEFAULT_CONFIG: dict[str, Any] = {
         "date": 0.7,
         "quantity": 0.7,
         "apposition": 0.6,
+        "frame": 0.75,
+        "kinship": 0.7,
     },
+    # Event frames: the most characters between an active trigger and its object ("arrested
+    # the X"), read as the participant when none precedes the trigger.
+    "frame_object_gap": 12,
     # Dates: the longest gap (characters) between an entity and a date that a verb attaches
     # ("verb"), and between an event and a date without a verb ("event").
     "date_gap": {"verb": 120, "event": 40},

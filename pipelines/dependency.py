@@ -143,6 +143,35 @@ def _mention(
     )
 
 
+def token_mentions(doc: Doc, linked: Sequence[LinkedMention]) -> dict[int, LinkedMention]:
+    """The mention each token belongs to."""
+    inside: dict[int, LinkedMention] = {}
+    for item in linked:
+        span = doc.char_span(item.mention.start, item.mention.end, alignment_mode="expand")
+        if span is not None:
+            inside.update({t.i: item for t in span})
+    return inside
+
+
+def subject_mentions(
+    anchor: Token,
+    inside: dict[int, LinkedMention],
+    linked: Sequence[LinkedMention],
+    categories: frozenset[str],
+    table: Table,
+) -> list[tuple[LinkedMention, bool]]:
+    """The mentions of `categories` that the subject of the anchor's clause stands for, each with
+    whether a pronoun led to it."""
+    found = []
+    for token in _subjects(anchor, table):
+        item = _mention(token, inside, categories, linked, table.pronouns, table.genders)
+        if item is None and token.dep_ == "appos" and token.head.i in inside:
+            item = inside[token.head.i]  # "le FI, un mouvement fondé en 1941"
+        if item is not None and item.entity.category in categories:
+            found.append((item, token.i not in inside and token.lower_ in table.pronouns))
+    return found
+
+
 def _rule(anchor: Token, marker: str, category: str, table: Table) -> Rule | None:
     kind = NOUN if anchor.pos_ in {"NOUN", "PROPN", "PRON"} else VERB
     keys = _keys(anchor, table)

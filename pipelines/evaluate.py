@@ -5,7 +5,8 @@ given for exact spans (same offsets and category) and lenient ones (overlapping,
 Linking accuracy counts gold mentions with an id that the system found (lenient span): correct when
 the system linked them to that authority record, or, for a ``local:`` id, to one local entity that
 every mention with that id shares. Relations are compared as (subject, predicate, object) sets per
-document, on the predicates the gold set annotates.
+document, on the predicates the gold set annotates, overall, per language and per event frame
+(the frame a predicate belongs to in pipelines/frames/frames.toml, else the predicate itself).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from remembrance.pipelines.authority import load_index
+from remembrance.pipelines.frames.tables import frame_of_predicate
 from remembrance.pipelines.reader import read_document
 from remembrance.pipelines.records import Document, Extraction
 
@@ -76,6 +78,8 @@ class Scores:
     links_total: int = 0
     cross_language: dict[str, bool] = field(default_factory=dict)
     relations: Counts = field(default_factory=Counts)
+    relations_by_language: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    relations_by_frame: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -228,6 +232,14 @@ def score_document(
     scores.relations.add(
         len(gold_relations & system_relations), len(system_relations), len(gold_relations)
     )
+    scores.relations_by_language[gold.language].add(
+        len(gold_relations & system_relations), len(system_relations), len(gold_relations)
+    )
+    frames = frame_of_predicate()
+    for frame in {frames.get(t[1], t[1]) for t in gold_relations | system_relations}:
+        gold_f = {t for t in gold_relations if frames.get(t[1], t[1]) == frame}
+        system_f = {t for t in system_relations if frames.get(t[1], t[1]) == frame}
+        scores.relations_by_frame[frame].add(len(gold_f & system_f), len(system_f), len(gold_f))
     for kind, missing in (
         ("relation missed", gold_relations - system_relations),
         ("relation spurious", system_relations - gold_relations),

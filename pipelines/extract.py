@@ -25,7 +25,9 @@ from remembrance.pipelines.dated import date_statements, dated
 from remembrance.pipelines.dates import find_dates
 from remembrance.pipelines.dependency import dependency_statements
 from remembrance.pipelines.errors import InputError
+from remembrance.pipelines.events import frame_statements
 from remembrance.pipelines.frames.tables import load_table
+from remembrance.pipelines.kinship import kinship_statements
 from remembrance.pipelines.linking import link_mentions
 from remembrance.pipelines.patterns import pattern_statements
 from remembrance.pipelines.quantities import quantity_statements
@@ -111,12 +113,14 @@ def analyse(doc: Doc, document: Document, index: AuthorityIndex) -> Extraction:
         dependency_statements(doc, linked, table),
         pattern_statements(text, with_pronouns, dates, table),
         apposition_statements(text, linked, table),
+        kinship_statements(text, linked, table),
     )
-    statements = [
-        *dated(relations, dates),
-        *date_statements(text, linked, dates, sentences, table),
-        *quantity_statements(text, linked, sentences, table),
-    ]
+    statements = combine(
+        dated(relations, dates),
+        frame_statements(doc, with_pronouns, dates, sentences, table),
+        date_statements(text, linked, dates, sentences, table),
+        quantity_statements(text, linked, sentences, table),
+    )
     return Extraction(document, linked, dates, statements, sentences)
 
 

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.console import Console
@@ -21,6 +21,9 @@ from remembrance.pipelines.errors import InputError
 from remembrance.pipelines.records import Failure
 
 T = TypeVar("T")
+
+if TYPE_CHECKING:
+    from remembrance.pipelines.evaluate import Counts
 
 app = typer.Typer(
     help="Build and query a knowledge graph of Belgian WWII resistance and memorials.",
@@ -293,8 +296,19 @@ def evaluate(
         f"F1 {scores.relations.f1:.3f} ({scores.relations.tp} of {scores.relations.gold} gold, "
         f"{scores.relations.predicted} predicted)"
     )
+    _relation_table(out, "relations per language", scores.relations_by_language)
+    _relation_table(out, "relations per frame", scores.relations_by_frame)
     for line in scores.errors[:errors]:
         out.print(line, highlight=False)
+
+
+def _relation_table(out: Console, title: str, counts: dict[str, Counts]) -> None:
+    table = Table(title.split()[-1], "P", "R", "F1", "gold", "predicted", title=title)
+    for key, c in sorted(counts.items()):
+        table.add_row(
+            key, *(f"{v:.3f}" for v in (c.precision, c.recall, c.f1)), str(c.gold), str(c.predicted)
+        )
+    out.print(table)
 
 
 # Register the commands defined in the other CLI modules.

@@ -82,6 +82,39 @@ class Anaphor:
 
 
 @dataclass(frozen=True, slots=True)
+class Frame:
+    """An event frame (frames.toml): the shortcut property of each role of its participant, and
+    the CIDOC-CRM class of the event it reports (None for a state: location, kinship …)."""
+
+    name: str
+    crm_class: str | None
+    participants: frozenset[str]
+    participant_property: str
+    roles: dict[str, str]  # role → shortcut property
+    object_property: str
+    objects: frozenset[str]  # the categories of the object
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """Words of one language that report an event of `frame`."""
+
+    frame: str
+    words: re.Pattern[str]
+    object: re.Pattern[str] | None  # what may stand between the trigger and its object
+    markers: dict[str, re.Pattern[str]]  # the words before an argument, by role
+
+
+@dataclass(frozen=True, slots=True)
+class Kin:
+    """A kinship noun after a possessive: the person named is the `named` end of `predicate`."""
+
+    predicate: str
+    named: str  # "subject" or "object"
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Table:
     """Everything the extractors need to know about one language."""
 
@@ -105,6 +138,10 @@ class Table:
     parenthetical: re.Pattern[str]
     next_clause: re.Pattern[str]
     apposition: re.Pattern[str]
+    triggers: tuple[Trigger, ...]
+    clause_break: re.Pattern[str]
+    yearly: re.Pattern[str]
+    kin: tuple[Kin, ...]
 
 
 class _Reader:
@@ -124,13 +161,20 @@ class _Reader:
             raise self.fail(where, f"{value!r} is not a term of ontology/remembrance.ttl") from None
         return str(value)
 
-    def regex(self, where: str, value: object, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    def regex(
+        self,
+        where: str,
+        value: object,
+        flags: int = re.IGNORECASE,
+        extra: dict[str, str] | None = None,
+    ) -> re.Pattern[str]:
         if not isinstance(value, str) or not value:
             raise self.fail(where, "expected a non-empty regular expression")
-        unknown = {m for m in _MACRO.findall(value) if m not in self.macros}
+        macros = {**self.macros, **(extra or {})}
+        unknown = {m for m in _MACRO.findall(value) if m not in macros}
         if unknown:
-            raise self.fail(where, f"unknown macro {sorted(unknown)}; known: {sorted(self.macros)}")
-        text = _MACRO.sub(lambda m: self.macros[m.group(1)], value)
+            raise self.fail(where, f"unknown macro {sorted(unknown)}; known: {sorted(macros)}")
+        text = _MACRO.sub(lambda m: macros[m.group(1)], value)
         try:
             return re.compile(text, flags)
         except re.error as error:
@@ -243,6 +287,100 @@ def _quantities(r: _Reader, number: str, qualifiers: str) -> tuple[Quantity, ...
     )
 
 
+_ROLES = ("participant", "agent", "object", "place", "destination", "source", "date", "count")
+_CRM = re.compile(r"[EP]\d+i?_[A-Za-z_-]+")
+
+
+@cache
+def load_frames(path: Path = FOLDER / "frames.toml") -> dict[str, Frame]:
+    """The event frames, shared by every language."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise TableError(f"{path}: {error}") from None
+    r = _Reader(path, data)
+    frames = {}
+    for name, entry in data.get("frame", {}).items():
+        where = f"[frame.{name}]"
+        fields = {"class", "participant", "participant_property", "object_property", "objects"}
+        fields |= set(_ROLES)
+        if unknown := set(entry) - fields:
+            raise r.fail(
+                where, f"unknown key {sorted(unknown)[0]!r}; valid: {', '.join(sorted(fields))}"
+            )
+        for key in ("class", "participant_property", "object_property"):
+            if key in entry and not _CRM.fullmatch(entry[key]):
+                raise r.fail(where, f"{key} {entry[key]!r} is not a CIDOC-CRM 7 name")
+        frames[name] = Frame(
+            name,
+            entry.get("class"),
+            r.categories(where, entry.get("participant")),
+            entry.get("participant_property", "P11_had_participant"),
+            {role: r.predicate(where, entry[role]) for role in _ROLES[1:] if role in entry},
+            entry.get("object_property", "P11_had_participant"),
+            r.categories(where, entry["objects"]) if "object" in entry else frozenset(),
+        )
+    owners: dict[str, str] = {}
+    for frame in frames.values():
+        for predicate in frame.roles.values():
+            if predicate in owners:
+                raise r.fail(
+                    f"[frame.{frame.name}]",
+                    f"{predicate} is already in [frame.{owners[predicate]}]",
+                )
+            owners[predicate] = frame.name
+    return frames
+
+
+def frame_of_predicate() -> dict[str, str]:
+    """The frame each shortcut property belongs to."""
+    return {p: f.name for f in load_frames().values() for p in f.roles.values()}
+
+
+def _triggers(r: _Reader) -> tuple[Trigger, ...]:
+    frames = load_frames()
+    fields = {"frame", "trigger", "object", "markers"}
+    triggers = []
+    for where, e in r.entries("frame", fields, {"frame", "trigger"}):
+        if e["frame"] not in frames:
+            raise r.fail(
+                where, f"unknown frame {e['frame']!r}; choose from {', '.join(sorted(frames))}"
+            )
+        markers = {
+            role: r.section_regex("arguments", role)
+            for role in ("place", "destination", "source", "agent")
+        }
+        for role, value in e.get("markers", {}).items():
+            if role not in markers:
+                raise r.fail(where, f"unknown role {role!r}; choose from {', '.join(markers)}")
+            markers[role] = r.regex(f"{where} markers.{role}", value)
+        triggers.append(
+            Trigger(
+                e["frame"],
+                r.regex(where, e["trigger"]),
+                r.regex(f"{where} object", e["object"]) if "object" in e else None,
+                markers,
+            )
+        )
+    return tuple(triggers)
+
+
+def _kin(r: _Reader) -> tuple[Kin, ...]:
+    fields = {"words", "predicate", "named"}
+    kin = []
+    for where, e in r.entries("kin", fields, fields):
+        if e["named"] not in {"subject", "object"}:
+            raise r.fail(where, f"named {e['named']!r}; choose subject or object")
+        nouns = r.regex(where, e["words"]).pattern
+        pattern = r.regex(
+            "[kinship] possessive",
+            r.data.get("kinship", {}).get("possessive"),
+            extra={"NOUNS": nouns},
+        )
+        kin.append(Kin(r.predicate(where, e["predicate"]), e["named"], pattern))
+    return tuple(kin)
+
+
 @cache
 def load_table(language: str, folder: Path = FOLDER) -> Table:
     """The checked table of `language`."""
@@ -302,4 +440,8 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
         parenthetical=r.section_regex("surface", "parenthetical"),
         next_clause=r.section_regex("surface", "next_clause"),
         apposition=r.section_regex("surface", "apposition", 0),
+        triggers=_triggers(r),
+        clause_break=r.section_regex("clauses", "break"),
+        yearly=r.section_regex("clauses", "yearly"),
+        kin=_kin(r),
     )

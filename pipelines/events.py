@@ -1,0 +1,252 @@
+"""Event frames: who was born, arrested, executed, deported … when and where.
+
+A trigger of the language's table (pipelines/frames/<language>.toml) reports an event of a frame
+(frames.toml). Its arguments come from its clause: the clause of the trigger's verb in the
+dependency parse where there is one, else the stretch of the sentence between clause breaks.
+The main participant is the clause's subject (through passives, appositions, relative clauses,
+fronted participles and pronouns), else the nearest fitting mention before the trigger, else the
+one right after it (active voice: "the Gestapo arrested X", with the subject as agent). A date in
+the clause dates the event; a mention introduced by a role's words ("in", "by", "to") fills that
+role; the object of a frame with one follows the trigger. Each argument gives the participant
+the frame's shortcut property (birth: place → bornIn, date → bornOn), as a statement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from remembrance.pipelines.config import DEFAULT_CONFIG
+from remembrance.pipelines.dependency import subject_mentions, token_mentions
+from remembrance.pipelines.frames.tables import Frame, Table, Trigger, load_frames
+from remembrance.pipelines.records import DateMention, LinkedMention, Statement
+
+#: Dependency labels of the heads of clauses.
+_CLAUSAL = {"ROOT", "advcl", "relcl", "acl", "acl:relcl", "ccomp", "xcomp", "parataxis", "csubj"}
+#: The categories a role of an event may take.
+_ROLE_CATEGORIES = {
+    "agent": frozenset({"Person", "Group"}),
+    "place": frozenset({"Place", "Memorial"}),
+    "destination": frozenset({"Place"}),
+    "source": frozenset({"Place"}),
+}
+_ROLE_ORDER = ("agent", "destination", "source", "place")
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """Where a trigger's arguments may be: character bounds, and with a parse, the clause head
+    every argument must share with the trigger."""
+
+    start: int
+    end: int
+    head: Token | None
+
+    def holds(self, doc: Doc, start: int, end: int) -> bool:
+        if not (self.start <= start and end <= self.end):
+            return False
+        if self.head is None:
+            return True
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and _clause_head(span.root).i == self.head.i
+
+
+def _clause_head(token: Token) -> Token:
+    t = token
+    while not (t.dep_ in _CLAUSAL or (t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"})):
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return t
+
+
+def _surface_clause(
+    text: str, sentence: tuple[int, int], start: int, end: int, table: Table
+) -> tuple[int, int]:
+    """The stretch of the sentence around start-end between clause breaks."""
+    left, right = sentence
+    for found in table.clause_break.finditer(text, sentence[0], sentence[1]):
+        if found.end() <= start:
+            left = found.end()
+        elif found.start() >= end:
+            right = found.start()
+            break
+    return left, right
+
+
+def _participant(
+    frame: Frame,
+    trigger_start: int,
+    trigger_end: int,
+    head: Token | None,
+    candidates: Sequence[LinkedMention],
+    inside: dict[int, LinkedMention],
+    linked: Sequence[LinkedMention],
+    table: Table,
+) -> tuple[LinkedMention, bool, LinkedMention | None] | None:
+    """The main participant, whether a pronoun led to it, and the agent when the participant is
+    the object of an active verb."""
+    agents = _ROLE_CATEGORIES["agent"]
+    if head is not None and head.pos_ in {"VERB", "AUX", "ADJ"}:
+        subjects = subject_mentions(head, inside, linked, frame.participants | agents, table)
+        fitting = [(m, c) for m, c in subjects if m.entity.category in frame.participants]
+        if fitting:
+            return fitting[0][0], fitting[0][1], None
+        objects = [
+            inside[c.i] for c in head.children if c.dep_ in {"dobj", "obj"} and c.i in inside
+        ]
+        fitting_objects = [m for m in objects if m.entity.category in frame.participants]
+        if fitting_objects and "agent" in frame.roles:
+            agent = next((m for m, _ in subjects if m.entity.category in agents), None)
+            return fitting_objects[0], False, agent
+    before = [
+        m
+        for m in candidates
+        if m.mention.end <= trigger_start and m.entity.category in frame.participants
+    ]
+    if before:
+        item = before[-1]
+        return item, item.mention.source == "coreference", None
+    after = [
+        m
+        for m in candidates
+        if m.mention.start >= trigger_end and m.entity.category in frame.participants
+    ]
+    if after and after[0].mention.start - trigger_end <= DEFAULT_CONFIG["frame_object_gap"]:
+        agent = next(
+            (
+                m
+                for m in reversed(candidates)
+                if m.mention.end <= trigger_start and m.entity.category in agents
+            ),
+            None,
+        )
+        return after[0], after[0].mention.source == "coreference", agent
+    return None
+
+
+def _arguments(
+    text: str,
+    frame: Frame,
+    trigger: Trigger,
+    trigger_end: int,
+    participant: LinkedMention,
+    candidates: Sequence[LinkedMention],
+    objects: frozenset[str],
+) -> dict[str, LinkedMention]:
+    """Mentions of the clause introduced by a role's words, and the object after the trigger."""
+    found: dict[str, LinkedMention] = {}
+    previous = 0
+    for item in candidates:
+        if item.entity.id == participant.entity.id:
+            previous = item.mention.end
+            continue
+        start = item.mention.start
+        before = text[max(previous, start - 40) : start]
+        previous = item.mention.end
+        if (
+            "object" in frame.roles
+            and "object" not in found
+            and trigger.object is not None
+            and start >= trigger_end
+            and item.entity.category in objects
+            and trigger.object.fullmatch(text, trigger_end, start)
+        ):
+            found["object"] = item
+            continue
+        for role in _ROLE_ORDER:
+            if (
+                role in frame.roles
+                and role not in found
+                and item.entity.category in _ROLE_CATEGORIES[role]
+                and trigger.markers[role].search(before)
+            ):
+                found[role] = item
+                break
+    return found
+
+
+def _date(
+    dates: Sequence[DateMention], clause: _Clause, doc: Doc, trigger_start: int
+) -> DateMention | None:
+    within = [d for d in dates if clause.holds(doc, d.start, d.end)]
+    return min(within, key=lambda d: abs(d.start - trigger_start), default=None)
+
+
+def frame_statements(
+    doc: Doc,
+    linked: Sequence[LinkedMention],
+    dates: Sequence[DateMention],
+    sentences: Sequence[tuple[int, int]],
+    table: Table,
+) -> list[Statement]:
+    """The shortcut statements of the events the triggers of `table` report."""
+    text = doc.text
+    frames = load_frames()
+    parsed = doc.has_annotation("DEP")
+    inside = token_mentions(doc, linked) if parsed else {}
+    base: float = DEFAULT_CONFIG["confidence"]["frame"]
+    statements: list[Statement] = []
+    for trigger in table.triggers:
+        frame = frames[trigger.frame]
+        for match in trigger.words.finditer(text):
+            start, end = match.start(), match.end()
+            if any(m.mention.start < end and start < m.mention.end for m in linked):
+                continue  # part of a name ("Enclos des Fusillés")
+            sentence = next((s for s in sentences if s[0] <= start < s[1]), None)
+            if sentence is None:
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand") if parsed else None
+            head = _clause_head(span.root) if span is not None else None
+            bounds = (
+                sentence if head is not None else _surface_clause(text, sentence, start, end, table)
+            )
+            clause = _Clause(bounds[0], bounds[1], head)
+            candidates = [m for m in linked if clause.holds(doc, m.mention.start, m.mention.end)]
+            root = span.root if span is not None else None
+            found = _participant(frame, start, end, root, candidates, inside, linked, table)
+            if found is None:
+                continue
+            participant, coreference, agent = found
+            arguments = _arguments(
+                text, frame, trigger, end, participant, candidates, frame.objects
+            )
+            if agent is not None and "agent" in frame.roles:
+                arguments.setdefault("agent", agent)
+            date = _date(dates, clause, doc, start) if "date" in frame.roles or arguments else None
+            ends = [participant.mention.start, participant.mention.end, start, end]
+            for role, item in arguments.items():
+                statements.append(
+                    Statement(
+                        participant.entity.id,
+                        frame.roles[role],
+                        item.entity.id,
+                        True,
+                        min(*ends, item.mention.start),
+                        max(*ends, item.mention.end),
+                        sentence,
+                        "frame",
+                        round(base * min(participant.confidence, item.confidence), 3),
+                        date=date,
+                        coreference=coreference or item.mention.source == "coreference",
+                    )
+                )
+            if date is not None and "date" in frame.roles:
+                statements.append(
+                    Statement(
+                        participant.entity.id,
+                        frame.roles["date"],
+                        date.value,
+                        False,
+                        min(*ends, date.start),
+                        max(*ends, date.end),
+                        sentence,
+                        "frame",
+                        round(base * participant.confidence, 3),
+                        date=date,
+                        coreference=coreference,
+                    )
+                )
+    return statements
