@@ -149,6 +149,8 @@ def document_graph(extraction: Extraction) -> tuple[URIRef, Graph]:
         add((node, PROV.wasDerivedFrom, doc))
         if statement.qualifier:
             add((node, REM.qualifier, Literal(statement.qualifier)))
+        if statement.coreference:
+            add((node, REM.viaCoreference, Literal(True)))
         if statement.date is not None:
             _add_bounds(graph, node, statement.date)
     return doc, graph

@@ -18,12 +18,35 @@ def date_statements(
     sentences: Sequence[tuple[int, int]],
     table: Table,
 ) -> list[Statement]:
-    """A date attaches to the nearest preceding entity of its sentence that the verb fits."""
+    """A date attaches to the nearest preceding entity of its sentence that the verb fits; a date
+    inside the name of an event ("l'invasion du 10 mai 1940") is when the event happened."""
     limits: dict[str, int] = DEFAULT_CONFIG["date_gap"]
+    confidence: float = DEFAULT_CONFIG["confidence"]["date"]
     statements: list[Statement] = []
     for date in dates:
         sentence = next((s for s in sentences if s[0] <= date.start < s[1]), None)
         if sentence is None:
+            continue
+        named = next(
+            (m for m in linked if m.mention.start <= date.start and date.end <= m.mention.end),
+            None,
+        )
+        if named is not None:
+            if named.entity.category == "Event":
+                statements.append(
+                    Statement(
+                        named.entity.id,
+                        "occurredOn",
+                        date.value,
+                        False,
+                        named.mention.start,
+                        named.mention.end,
+                        sentence,
+                        "date",
+                        round(confidence * named.confidence, 3),
+                        date=date,
+                    )
+                )
             continue
         before = [
             m for m in linked if m.mention.sentence == sentence and m.mention.end <= date.start
@@ -51,7 +74,7 @@ def date_statements(
                         date.end,
                         sentence,
                         "date",
-                        round(DEFAULT_CONFIG["confidence"]["date"] * item.confidence, 3),
+                        round(confidence * item.confidence, 3),
                         date=date,
                     )
                 )

@@ -159,17 +159,19 @@ def subject_mentions(
     linked: Sequence[LinkedMention],
     categories: frozenset[str],
     table: Table,
-) -> list[tuple[LinkedMention, bool]]:
-    """The mentions of `categories` that the subject of the anchor's clause stands for, each with
-    whether a pronoun led to it."""
+) -> tuple[bool, list[tuple[LinkedMention, bool]]]:
+    """Whether the anchor's clause has a subject that names no entity ("the offensive opened"), and
+    the mentions of `categories` its subject stands for, each with whether a pronoun led to it."""
     found = []
-    for token in _subjects(anchor, table):
+    tokens = _subjects(anchor, table)
+    unnamed = any(t.pos_ in {"NOUN", "PROPN"} and t.i not in inside for t in tokens)
+    for token in tokens:
         item = _mention(token, inside, categories, linked, table.pronouns, table.genders)
         if item is None and token.dep_ == "appos" and token.head.i in inside:
             item = inside[token.head.i]  # "le FI, un mouvement fondé en 1941"
         if item is not None and item.entity.category in categories:
             found.append((item, token.i not in inside and token.lower_ in table.pronouns))
-    return found
+    return unnamed, found
 
 
 def _rule(anchor: Token, marker: str, category: str, table: Table) -> Rule | None:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.dependency import subject_mentions, token_mentions
 from remembrance.pipelines.frames.tables import Frame, Table, Trigger, load_frames
+from remembrance.pipelines.patterns import conjuncts
 from remembrance.pipelines.records import DateMention, LinkedMention, Statement
 
 #: Dependency labels of the heads of clauses.
@@ -32,6 +33,9 @@ _ROLE_CATEGORIES = {
     "destination": frozenset({"Place"}),
     "source": frozenset({"Place"}),
 }
+_VERBS = {"VERB", "AUX"}
+#: Roles that coordinated mentions share ("attacked Belgium, the Netherlands and Luxembourg").
+_COORDINATED = {"object", "destination"}
 _ROLE_ORDER = ("agent", "destination", "source", "place")
 
 
@@ -45,12 +49,16 @@ class _Clause:
     head: Token | None
 
     def holds(self, doc: Doc, start: int, end: int) -> bool:
+        """Within the bounds and, with a parse, not in the clause of another verb."""
         if not (self.start <= start and end <= self.end):
             return False
-        if self.head is None:
+        if self.head is None or self.head.pos_ not in _VERBS:
             return True
         span = doc.char_span(start, end, alignment_mode="expand")
-        return span is not None and _clause_head(span.root).i == self.head.i
+        if span is None:
+            return False
+        head = _clause_head(span.root)
+        return head.i == self.head.i or head.pos_ not in _VERBS
 
 
 def _clause_head(token: Token) -> Token:
@@ -90,17 +98,26 @@ def _participant(
     the object of an active verb."""
     agents = _ROLE_CATEGORIES["agent"]
     if head is not None and head.pos_ in {"VERB", "AUX", "ADJ"}:
-        subjects = subject_mentions(head, inside, linked, frame.participants | agents, table)
+        unnamed, subjects = subject_mentions(
+            head, inside, linked, frame.participants | agents, table
+        )
+        direct = [
+            c
+            for c in head.children
+            if c.dep_ in {"dobj", "obj"} and not trigger_start <= c.idx < trigger_end
+        ]
+        objects = [inside[c.i] for c in direct if c.i in inside]
+        fitting_objects = [m for m in objects if m.entity.category in frame.participants]
+        if fitting_objects and not frame.active:  # "the Gestapo arrested X"
+            agent = next((m for m, _ in subjects if m.entity.category in agents), None)
+            return fitting_objects[0], False, agent
+        if direct and not frame.active:
+            return None  # an active verb with another object: not this event
         fitting = [(m, c) for m, c in subjects if m.entity.category in frame.participants]
         if fitting:
             return fitting[0][0], fitting[0][1], None
-        objects = [
-            inside[c.i] for c in head.children if c.dep_ in {"dobj", "obj"} and c.i in inside
-        ]
-        fitting_objects = [m for m in objects if m.entity.category in frame.participants]
-        if fitting_objects and "agent" in frame.roles:
-            agent = next((m for m, _ in subjects if m.entity.category in agents), None)
-            return fitting_objects[0], False, agent
+        if unnamed:
+            return None  # the clause is about something else ("the offensive opened")
     before = [
         m
         for m in candidates
@@ -169,9 +186,20 @@ def _arguments(
 
 
 def _date(
-    dates: Sequence[DateMention], clause: _Clause, doc: Doc, trigger_start: int
+    dates: Sequence[DateMention],
+    clause: _Clause,
+    doc: Doc,
+    trigger_start: int,
+    linked: Sequence[LinkedMention],
 ) -> DateMention | None:
-    within = [d for d in dates if clause.holds(doc, d.start, d.end)]
+    """The date of the clause nearest the trigger; not one inside a name ("the invasion of 10 May
+    1940")."""
+    within = [
+        d
+        for d in dates
+        if clause.holds(doc, d.start, d.end)
+        and not any(m.mention.start <= d.start and d.end <= m.mention.end for m in linked)
+    ]
     return min(within, key=lambda d: abs(d.start - trigger_start), default=None)
 
 
@@ -186,8 +214,10 @@ def frame_statements(
     text = doc.text
     frames = load_frames()
     parsed = doc.has_annotation("DEP")
-    inside = token_mentions(doc, linked) if parsed else {}
+    named = [m for m in linked if m.mention.source != "coreference"]  # the parse reads pronouns
+    inside = token_mentions(doc, named) if parsed else {}
     base: float = DEFAULT_CONFIG["confidence"]["frame"]
+    position = {id(item): i for i, item in enumerate(linked)}
     statements: list[Statement] = []
     for trigger in table.triggers:
         frame = frames[trigger.frame]
@@ -200,9 +230,7 @@ def frame_statements(
                 continue
             span = doc.char_span(start, end, alignment_mode="expand") if parsed else None
             head = _clause_head(span.root) if span is not None else None
-            bounds = (
-                sentence if head is not None else _surface_clause(text, sentence, start, end, table)
-            )
+            bounds = _surface_clause(text, sentence, start, end, table)
             clause = _Clause(bounds[0], bounds[1], head)
             candidates = [m for m in linked if clause.holds(doc, m.mention.start, m.mention.end)]
             root = span.root if span is not None else None
@@ -215,9 +243,25 @@ def frame_statements(
             )
             if agent is not None and "agent" in frame.roles:
                 arguments.setdefault("agent", agent)
-            date = _date(dates, clause, doc, start) if "date" in frame.roles or arguments else None
+            date = (
+                _date(dates, clause, doc, start, linked)
+                if "date" in frame.roles or arguments
+                else None
+            )
             ends = [participant.mention.start, participant.mention.end, start, end]
-            for role, item in arguments.items():
+            shared = [
+                (role, other)
+                for role, item in arguments.items()
+                if role in _COORDINATED
+                for other in conjuncts(
+                    text,
+                    linked,
+                    position[id(item)],
+                    _ROLE_CATEGORIES.get(role, frame.objects),
+                    table,
+                )
+            ]
+            for role, item in [*arguments.items(), *shared]:
                 statements.append(
                     Statement(
                         participant.entity.id,

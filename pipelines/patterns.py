@@ -16,8 +16,6 @@ from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.frames.tables import Table
 from remembrance.pipelines.records import DateMention, LinkedMention, Statement
 
-_LIST = re.compile(r"\s*,\s*")
-
 
 def _gap(text: str, start: int, end: int, dates: Sequence[DateMention], table: Table) -> str:
     """The words between two mentions without the dates among them ("stierf in 2007 in" →
@@ -71,7 +69,7 @@ def conjuncts(
         gap = text[left.mention.end : right.mention.start]
         if table.conjunct.fullmatch(gap):
             return [*chain, right]
-        if not _LIST.fullmatch(gap):
+        if not table.list.fullmatch(gap):
             break
         chain.append(right)
     return []

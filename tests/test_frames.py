@@ -1,10 +1,13 @@
 """The per-language data tables of the relation extractors and the event frames."""
 
+from functools import cache
 from pathlib import Path
 
 import pytest
 
+from remembrance.pipelines.extract import extract
 from remembrance.pipelines.frames.tables import FOLDER, TableError, load_table
+from remembrance.pipelines.records import Document, Statement
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "nl"])
@@ -43,3 +46,118 @@ def test_a_bad_table_stops_with_one_line(
 def test_unknown_language_lists_the_valid_ones() -> None:
     with pytest.raises(ValueError, match="choose one of en, fr, nl"):
         load_table("de")
+
+
+@cache
+def _statements(text: str, language: str) -> list[Statement]:
+    return next(extract([Document(f"{language}.txt", text, language)])).statements
+
+
+def _facts(text: str, language: str) -> set[tuple[str, str, str]]:
+    return {(s.subject, s.predicate, str(s.object)) for s in _statements(text, language)}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "facts"),
+    [
+        # a fronted participle, a membership dated by its clause, an arrest with its agent
+        (
+            "en",
+            "Born in Ghent on 2 March 1915, Andrée de Jongh joined the Independence Front in 1942 "
+            "and was arrested by the Sipo-SD a year later.",
+            {
+                ("andree-de-jongh", "bornIn", "ghent"),
+                ("andree-de-jongh", "bornOn", "1915-03-02"),
+                ("andree-de-jongh", "memberOf", "independence-front"),
+                ("andree-de-jongh", "arrestedBy", "gestapo"),
+            },
+        ),
+        (
+            "fr",
+            "Youra Livchitz fut fusillé au Tir national le 10 mai 1944 avec six camarades.",
+            {
+                ("youra-livchitz", "executedAt", "tir-national"),
+                ("youra-livchitz", "executedOn", "1944-05-10"),
+            },
+        ),
+        # Dutch verb-final clauses, no parser
+        (
+            "nl",
+            "Het Nationaal Gedenkteken van het Fort van Breendonk werd op 8 mei 1955 ingehuldigd "
+            "door burgemeester Hubert Pierlot.",
+            {
+                ("national-memorial-fort-breendonk", "dedicatedOn", "1955-05-08"),
+                ("national-memorial-fort-breendonk", "inauguratedBy", "hubert-pierlot"),
+            },
+        ),
+        (
+            "nl",
+            "Philipp Schmitt werd in 1950 in Antwerpen terechtgesteld.",
+            {
+                ("philipp-schmitt", "executedAt", "antwerp"),
+                ("philipp-schmitt", "executedOn", "1950"),
+            },
+        ),
+        # active voice: the subject is the agent, the object the participant
+        (
+            "en",
+            "The Gestapo arrested Walthère Dewé in Brussels in 1944.",
+            {
+                ("walthere-dewe", "arrestedBy", "gestapo"),
+                ("walthere-dewe", "arrestedAt", "brussels"),
+                ("walthere-dewe", "arrestedOn", "1944"),
+            },
+        ),
+        # coordinated objects share the frame
+        (
+            "en",
+            "On 10 May 1940 the Wehrmacht attacked Belgium, the Netherlands and Luxembourg.",
+            {
+                ("wehrmacht", "attacked", "belgium"),
+                ("wehrmacht", "attacked", "netherlands"),
+                ("wehrmacht", "attacked", "luxembourg"),
+            },
+        ),
+        # kinship through a possessive resolved by gender
+        (
+            "en",
+            "Andrée de Jongh founded the Comet Line. Her father, Frédéric de Jongh, was executed "
+            "at Mont-Valérien on 28 March 1944.",
+            {
+                ("frederic-de-jongh", "parentOf", "andree-de-jongh"),
+                ("frederic-de-jongh", "executedOn", "1944-03-28"),
+            },
+        ),
+    ],
+)
+def test_event_frames(language: str, text: str, facts: set[tuple[str, str, str]]) -> None:
+    assert facts <= _facts(text, language)
+
+
+def test_a_date_goes_to_its_own_clause() -> None:
+    text = (
+        "Youra Livchitz was arrested in 1943 and executed at the Tir national on 17 February 1944."
+    )
+    facts = _facts(text, "en")
+    assert ("youra-livchitz", "arrestedOn", "1943") in facts
+    assert ("youra-livchitz", "executedOn", "1944-02-17") in facts
+    assert ("youra-livchitz", "arrestedOn", "1944-02-17") not in facts
+
+
+def test_an_active_verb_with_another_object_is_not_the_frame() -> None:
+    # "arrêter le convoi" is to stop it: nobody was arrested
+    text = "Youra Livchitz avait arrêté le vingtième convoi près de Boortmeerbeek."
+    assert not {f for f in _facts(text, "fr") if f[1].startswith("arrested")}
+
+
+def test_a_name_is_no_trigger_and_a_date_in_a_name_is_the_event_s() -> None:
+    text = "Le réseau Clarence fut fondé par Walthère Dewé avant l'invasion du 10 mai 1940."
+    facts = _facts(text, "fr")
+    assert ("clarence-network", "foundedOn", "1940-05-10") not in facts
+
+
+def test_frame_statements_say_how_they_were_found() -> None:
+    text = "Andrée de Jongh was born in 1916. She was arrested in Urrugne on 15 January 1943."
+    arrest = next(s for s in _statements(text, "en") if s.predicate == "arrestedAt")
+    assert (arrest.extractor, arrest.coreference) == ("frame", True)
+    assert arrest.date is not None and arrest.date.value == "1943-01-15"

@@ -226,12 +226,15 @@ def test_dutch_en_is_and() -> None:
     assert ("brussels", "locatedIn", "antwerp") not in _triples(text, "nl")
 
 
-def test_relation_carries_the_only_date_of_its_sentence() -> None:
+def test_relation_carries_the_date_of_its_clause() -> None:
     text = "Frédéric de Jongh was executed at Mont-Valérien on 28 March 1944."
     statement = _statement(text, "en", "executedAt")
     assert statement.date is not None and statement.date.value == "1944-03-28"
     two = "Born in 1900, Frédéric de Jongh was executed at Mont-Valérien on 28 March 1944."
-    assert _statement(two, "en", "executedAt").date is None
+    dated = _statement(two, "en", "executedAt").date  # the execution's date, not the birth's
+    assert dated is not None and dated.value == "1944-03-28"
+    unclear = "In 1900 and 1944 Frédéric de Jongh was shot in Mont-Valérien and in Brussels."
+    assert all(s.date is None for s in _extraction(unclear, "en").statements if s.object_is_entity)
 
 
 def test_dated_relation_in_rdf_keeps_the_entity_object() -> None:

@@ -93,6 +93,7 @@ class Frame:
     roles: dict[str, str]  # role → shortcut property
     object_property: str
     objects: frozenset[str]  # the categories of the object
+    active: bool  # the participant acts rather than undergoes the event
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +136,7 @@ class Table:
     qualifier_before: re.Pattern[str]
     anaphors: tuple[Anaphor, ...]
     conjunct: re.Pattern[str]
+    list: re.Pattern[str]
     parenthetical: re.Pattern[str]
     next_clause: re.Pattern[str]
     apposition: re.Pattern[str]
@@ -303,6 +305,7 @@ def load_frames(path: Path = FOLDER / "frames.toml") -> dict[str, Frame]:
     for name, entry in data.get("frame", {}).items():
         where = f"[frame.{name}]"
         fields = {"class", "participant", "participant_property", "object_property", "objects"}
+        fields |= {"active"}
         fields |= set(_ROLES)
         if unknown := set(entry) - fields:
             raise r.fail(
@@ -319,6 +322,7 @@ def load_frames(path: Path = FOLDER / "frames.toml") -> dict[str, Frame]:
             {role: r.predicate(where, entry[role]) for role in _ROLES[1:] if role in entry},
             entry.get("object_property", "P11_had_participant"),
             r.categories(where, entry["objects"]) if "object" in entry else frozenset(),
+            bool(entry.get("active", False)),
         )
     owners: dict[str, str] = {}
     for frame in frames.values():
@@ -437,6 +441,7 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
             for w, e in r.entries("anaphor", {"words", "categories"}, {"words", "categories"})
         ),
         conjunct=r.section_regex("surface", "conjunct"),
+        list=r.section_regex("surface", "list"),
         parenthetical=r.section_regex("surface", "parenthetical"),
         next_clause=r.section_regex("surface", "next_clause"),
         apposition=r.section_regex("surface", "apposition", 0),
