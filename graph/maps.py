@@ -440,9 +440,10 @@ _SCRIPT = r"""
     });
     var framed = core.length >= 0.6 * all.length ? core : all;
     map.fitBounds(framed, {padding: [30, 30], maxZoom: 11});
-    if (framed.length < all.length) {
+    var outside = all.filter(function (p) { return !map.getBounds().contains(p); }).length;
+    if (outside) {
       document.getElementById("note").appendChild(el("span", "quiet",
-        (all.length - framed.length) + " more places outside this view: zoom out to see them."));
+        outside + " more places outside this view: zoom out to see them."));
     }
   } else {
     map.setView([50.6, 4.5], 7);

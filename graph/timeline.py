@@ -170,7 +170,7 @@ def timeline_frame(store: Store, scope: Scope | None = None) -> pd.DataFrame:
 
 def _window(items: list[dict[str, Any]], scope: Scope) -> tuple[str, str] | None:
     """The first view: the scope's dates; else all the items if they span at most
-    WINDOW_YEARS, else the WINDOW_YEARS that hold the most items; padded by a few months."""
+    WINDOW_YEARS, else the WINDOW_YEARS that hold the most items; padded, more on the right."""
     if scope.start and scope.end:
         return scope.start.isoformat(), scope.end.isoformat()
     starts = sorted(date.fromisoformat(i["start"]) for i in items)
@@ -182,8 +182,8 @@ def _window(items: list[dict[str, Any]], scope: Scope) -> tuple[str, str] | None
         counts = [bisect.bisect_right(starts, s + span) - n for n, s in enumerate(starts)]
         first = counts.index(max(counts))
         low, high = starts[first], starts[first + counts[first] - 1]
-    pad = max(timedelta(days=120), (high - low) / 8)
-    return (low - pad).isoformat(), (high + pad).isoformat()
+    pad = max(timedelta(days=120), (high - low) / 10)
+    return (low - pad).isoformat(), (high + 3 * pad).isoformat()  # labels run to the right
 
 
 def _category_css() -> str:
