@@ -50,6 +50,11 @@ def statement_iri(digest: str, key: str) -> URIRef:
     return URIRef(f"{base_iri()}statement/{digest}/{hashlib.sha1(key.encode()).hexdigest()[:12]}")
 
 
+def event_iri(digest: str, key: str) -> URIRef:
+    """An event a document reports, named by a hash of its frame, participant and sentence."""
+    return URIRef(f"{base_iri()}event/{digest}/{hashlib.sha1(key.encode()).hexdigest()[:12]}")
+
+
 def extractor_iri(name: str) -> URIRef:
     return URIRef(f"{base_iri()}extractor/{name}")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from remembrance.graph.iris import document_iri, entity_iri
+from remembrance.graph.rdf import occurrence_triples
 from remembrance.ontology.namespace import REM
 from remembrance.pipelines.records import Extraction
 
@@ -55,5 +56,17 @@ def extraction_record(extraction: Extraction) -> dict[str, Any]:
                 "confidence": statement.confidence,
             }
             for statement in extraction.statements
+        ]
+        + [  # reported events are subjects like entities: their type, participants, time-span
+            {
+                "subject": str(subject),
+                "predicate": str(predicate),
+                "object": str(obj),
+                "start": occurrence.start,
+                "end": occurrence.end,
+                "confidence": occurrence.confidence,
+            }
+            for occurrence in extraction.occurrences
+            for subject, predicate, obj in occurrence_triples(document.content_hash, occurrence)
         ],
     }

@@ -9,6 +9,7 @@ from remembrance.config import base_iri
 from remembrance.graph.iris import (
     document_iri,
     entity_iri,
+    event_iri,
     extractor_iri,
     mention_iri,
     statement_iri,
@@ -18,7 +19,9 @@ from remembrance.ontology.files import load_authority, load_ontology
 from remembrance.ontology.namespace import REM
 from remembrance.pipelines.authority import load_index
 from remembrance.pipelines.config import pipeline_version
-from remembrance.pipelines.records import DateMention, Extraction, Statement
+from remembrance.pipelines.records import DateMention, Extraction, Occurrence, Statement
+
+CRM = Namespace("http://www.cidoc-crm.org/cidoc-crm/")
 
 PREFIXES: dict[str, str] = {
     "rem": str(REM._NS),
@@ -29,7 +32,7 @@ PREFIXES: dict[str, str] = {
     "prov": str(PROV),
     "dcterms": str(DCTERMS),
     "schema": "https://schema.org/",
-    "crm": "http://www.cidoc-crm.org/cidoc-crm/",
+    "crm": str(CRM),
     "owl": "http://www.w3.org/2002/07/owl#",
 }
 
@@ -153,7 +156,57 @@ def document_graph(extraction: Extraction) -> tuple[URIRef, Graph]:
             add((node, REM.viaCoreference, Literal(True)))
         if statement.date is not None:
             _add_bounds(graph, node, statement.date)
+    for occurrence in extraction.occurrences:
+        add_occurrence(graph, doc, digest, text, occurrence)
     return doc, graph
+
+
+def occurrence_triples(
+    digest: str, occurrence: Occurrence
+) -> list[tuple[URIRef, URIRef, URIRef | Literal]]:
+    """What an event is: its CIDOC-CRM class, participants, arguments and time-span (the
+    relations the JSONL output carries for it)."""
+    node = event_iri(digest, occurrence.key)
+    participant = entity_iri(occurrence.participant)
+    triples: list[tuple[URIRef, URIRef, URIRef | Literal]] = [
+        (node, RDF.type, CRM[occurrence.crm_class]),
+        (node, CRM.P11_had_participant, participant),
+    ]
+    if occurrence.participant_property != "P11_had_participant":
+        triples.append((node, CRM[occurrence.participant_property], participant))
+    triples += [(node, CRM[p], entity_iri(value)) for p, value in occurrence.arguments]
+    if occurrence.date is not None:
+        triples.append((node, CRM["P4_has_time-span"], _date_literal(occurrence.date.value)))
+    return triples
+
+
+def add_occurrence(
+    graph: Graph, doc: URIRef, digest: str, text: str, occurrence: Occurrence
+) -> None:
+    """An event as CIDOC-CRM with provenance; its time-span is a crm:E52_Time-Span node with the
+    EDTF value and its bounds."""
+    node = event_iri(digest, occurrence.key)
+    for subject, predicate, obj in occurrence_triples(digest, occurrence):
+        if predicate != CRM["P4_has_time-span"]:
+            graph.add((subject, predicate, obj))
+    graph.add((node, RDF.type, REM.Occurrence))
+    graph.add((node, REM.frame, Literal(occurrence.frame)))
+    if occurrence.date is not None:
+        span = URIRef(f"{node}/time-span")
+        graph.add((node, CRM["P4_has_time-span"], span))
+        graph.add((span, RDF.type, CRM["E52_Time-Span"]))
+        graph.add((span, REM.value, _date_literal(occurrence.date.value)))
+        _add_bounds(graph, span, occurrence.date)
+    sentence = text[occurrence.sentence[0] : occurrence.sentence[1]].strip()
+    graph.add((node, REM.inDocument, doc))
+    graph.add((node, REM.sentence, Literal(sentence)))
+    graph.add((node, REM.start, Literal(occurrence.start)))
+    graph.add((node, REM.end, Literal(occurrence.end)))
+    graph.add((node, REM.confidence, Literal(occurrence.confidence, datatype=XSD.decimal)))
+    graph.add((node, PROV.wasAttributedTo, extractor_iri("frame")))
+    graph.add((node, PROV.wasDerivedFrom, doc))
+    if occurrence.coreference:
+        graph.add((node, REM.viaCoreference, Literal(True)))
 
 
 def authority_graph() -> Graph:

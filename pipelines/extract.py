@@ -29,6 +29,7 @@ from remembrance.pipelines.events import frame_statements
 from remembrance.pipelines.frames.tables import load_table
 from remembrance.pipelines.kinship import kinship_statements
 from remembrance.pipelines.linking import link_mentions
+from remembrance.pipelines.occurrences import occurrences
 from remembrance.pipelines.patterns import pattern_statements
 from remembrance.pipelines.quantities import quantity_statements
 from remembrance.pipelines.records import Document, Extraction, Failure, Mention
@@ -121,7 +122,7 @@ def analyse(doc: Doc, document: Document, index: AuthorityIndex) -> Extraction:
         date_statements(text, linked, dates, sentences, table),
         quantity_statements(text, linked, sentences, table),
     )
-    return Extraction(document, linked, dates, statements, sentences)
+    return Extraction(document, linked, dates, statements, sentences, occurrences(statements))
 
 
 def spacy_batch_size(texts: int, batch_size: int, n_process: int) -> int:

@@ -135,6 +135,30 @@ class Statement:
     coreference: bool = False  # an end was found through a pronoun or a description
 
 
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """An n-ary event one sentence reports (a birth, an arrest …): its frame and CIDOC-CRM class,
+    its main participant, its other arguments as (CIDOC-CRM property, entity id), its date, and
+    the provenance of the statements it groups."""
+
+    frame: str
+    crm_class: str
+    participant: str
+    participant_property: str
+    arguments: tuple[tuple[str, str], ...]
+    date: DateMention | None
+    start: int
+    end: int
+    sentence: tuple[int, int]
+    confidence: float
+    coreference: bool = False
+
+    @property
+    def key(self) -> str:
+        """What names the event within its document: frame, participant and sentence."""
+        return f"{self.frame}|{self.participant}|{self.sentence[0]}"
+
+
 @dataclass(slots=True)
 class Extraction:
     """Everything the pipeline found in one document."""
@@ -144,3 +168,4 @@ class Extraction:
     dates: list[DateMention] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    occurrences: list[Occurrence] = field(default_factory=list)

@@ -4,7 +4,13 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from rdflib import RDF, Graph, Literal
 
+from remembrance.graph.iris import entity_iri
+from remembrance.graph.jsonl import extraction_record
+from remembrance.graph.rdf import CRM, document_graph
+from remembrance.graph.validate import validate_graph
+from remembrance.ontology.namespace import REM
 from remembrance.pipelines.extract import extract
 from remembrance.pipelines.frames.tables import FOLDER, TableError, load_table
 from remembrance.pipelines.records import Document, Statement
@@ -161,3 +167,43 @@ def test_frame_statements_say_how_they_were_found() -> None:
     arrest = next(s for s in _statements(text, "en") if s.predicate == "arrestedAt")
     assert (arrest.extractor, arrest.coreference) == ("frame", True)
     assert arrest.date is not None and arrest.date.value == "1943-01-15"
+
+
+def test_an_event_is_cidoc_crm_with_provenance_and_valid() -> None:
+    text = "Andrée de Jongh was arrested by the Sipo-SD in Urrugne on 15 January 1943."
+    extraction = next(extract([Document("en.txt", text, "en")]))
+    (event,) = extraction.occurrences
+    assert (event.frame, event.crm_class, event.participant) == (
+        "arrest",
+        "E7_Activity",
+        "andree-de-jongh",
+    )
+    _, graph = document_graph(extraction)
+    node = next(graph.subjects(RDF.type, REM.Occurrence))
+    assert graph.value(node, CRM.P11_had_participant) == entity_iri("andree-de-jongh")
+    assert graph.value(node, CRM.P7_took_place_at) == entity_iri("urrugne")
+    assert graph.value(node, CRM.P14_carried_out_by) == entity_iri("gestapo")
+    span = graph.value(node, CRM["P4_has_time-span"])
+    assert str(graph.value(span, REM.value)) == "1943-01-15"
+    assert str(graph.value(span, REM.earliest)) == "1943-01-15"
+    assert str(graph.value(node, REM.frame)) == "arrest"
+    assert graph.value(node, REM.inDocument) is not None
+    # the shortcut statements stay beside the event, reified with their provenance
+    assert (entity_iri("andree-de-jongh"), REM.arrestedAt, entity_iri("urrugne")) in graph
+    stored = Graph().parse(data=graph.serialize(format="nt"), format="nt")  # as a store reads it
+    assert validate_graph(stored) == []
+    relations = extraction_record(extraction)["relations"]
+    assert {
+        "subject": str(node),
+        "predicate": str(CRM.P7_took_place_at),
+        "object": str(entity_iri("urrugne")),
+    }.items() <= next(r for r in relations if r["predicate"] == str(CRM.P7_took_place_at)).items()
+    assert any(r["subject"] == str(node) and r["object"] == "1943-01-15" for r in relations)
+
+
+def test_a_statement_through_a_pronoun_says_so_in_rdf() -> None:
+    text = "Andrée de Jongh was born in 1916. She was deported to Ravensbrück."
+    extraction = next(extract([Document("en.txt", text, "en")]))
+    _, graph = document_graph(extraction)
+    node = next(graph.subjects(RDF.predicate, REM.deportedTo))
+    assert graph.value(node, REM.viaCoreference) == Literal(True)

@@ -336,6 +336,17 @@ def load_frames(path: Path = FOLDER / "frames.toml") -> dict[str, Frame]:
     return frames
 
 
+@cache
+def role_properties(path: Path = FOLDER / "frames.toml") -> dict[str, str]:
+    """The CIDOC-CRM property linking an event to the argument of each role ([roles])."""
+    roles = tomllib.loads(path.read_text(encoding="utf-8")).get("roles", {})
+    if missing := set(_ROLES) - {"count"} - set(roles):
+        raise TableError(f"{path}: [roles]: missing role {sorted(missing)[0]!r}")
+    if bad := [v for v in roles.values() if not _CRM.fullmatch(v)]:
+        raise TableError(f"{path}: [roles]: {bad[0]!r} is not a CIDOC-CRM 7 name")
+    return dict(roles)
+
+
 def frame_of_predicate() -> dict[str, str]:
     """The frame each shortcut property belongs to."""
     return {p: f.name for f in load_frames().values() for p in f.roles.values()}
