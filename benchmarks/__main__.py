@@ -200,7 +200,7 @@ def bulk_load(nquads: Path, work: Path) -> None:
 
 def rebuild(work: Path) -> None:
     """No-change rebuild ÷ full build of the bundled corpus; one changed document, one graph."""
-    from remembrance.cli import bundled_corpus
+    from remembrance.corpus import bundled_corpus
     from remembrance.graph.build import build
     from remembrance.graph.store import EmbeddedStore
 

@@ -12,29 +12,25 @@ from __future__ import annotations
 import hashlib
 import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
-from remembrance.graph.iris import system_graph
 from remembrance.graph.rdf import document_graph, reference_graphs
 from remembrance.graph.store import Store
+from remembrance.iris import system_graph
 from remembrance.ontology.files import ONTOLOGY_FILE, authority_files
 from remembrance.ontology.namespace import REM
-from remembrance.pipelines.config import pipeline_version
 from remembrance.pipelines.errors import InputError
-from remembrance.pipelines.extract import extract_each
+from remembrance.pipelines.extract import Extractor, extract_each
 from remembrance.pipelines.reader import read_each
-from remembrance.pipelines.records import Document, Extraction, Failure
+from remembrance.pipelines.records import Document, Failure
+from remembrance.pipelines.version import pipeline_version
 
 BUILD_GRAPH = "build"
-
-#: Runs extraction over documents, a Failure in place of a document that fails; the default is
-#: in-process spaCy, Dask plugs in here.
-Extractor = Callable[[Iterable[Document]], Iterator[Extraction | Failure]]
 
 
 @dataclass

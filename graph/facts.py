@@ -17,9 +17,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from remembrance.graph.iris import system_graph
 from remembrance.graph.projections import LABEL_LANGUAGES, document_titles, node_rows, rows
 from remembrance.graph.store import Store
+from remembrance.iris import system_graph
 from remembrance.ontology.namespace import REM
 from remembrance.pipelines.dates import bounds
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from remembrance.graph.iris import document_iri, entity_iri
 from remembrance.graph.rdf import occurrence_triples
+from remembrance.iris import document_iri, entity_iri
 from remembrance.ontology.namespace import REM
 from remembrance.pipelines.records import Extraction
 

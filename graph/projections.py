@@ -21,8 +21,8 @@ import networkx as nx
 from rdflib import Literal
 from rdflib.query import Result
 
-from remembrance.graph.iris import entity_iri, slugify, system_graph
 from remembrance.graph.store import Store
+from remembrance.iris import entity_iri, slugify, system_graph
 from remembrance.ontology.namespace import REM
 from remembrance.pipelines.dates import bounds
 

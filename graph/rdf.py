@@ -6,7 +6,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from remembrance.config import base_iri
-from remembrance.graph.iris import (
+from remembrance.iris import (
     document_iri,
     entity_iri,
     event_iri,
@@ -18,8 +18,8 @@ from remembrance.graph.iris import (
 from remembrance.ontology.files import load_authority, load_ontology
 from remembrance.ontology.namespace import REM
 from remembrance.pipelines.authority import load_index
-from remembrance.pipelines.config import pipeline_version
 from remembrance.pipelines.records import DateMention, Extraction, Occurrence, Statement
+from remembrance.pipelines.version import pipeline_version
 
 CRM = Namespace("http://www.cidoc-crm.org/cidoc-crm/")
 

@@ -407,13 +407,3 @@ class EmbeddedStore(Store):
 
     def close(self) -> None:
         self._current.close()
-
-
-def open_store(location: str | Path, *, read_only: bool = True) -> Store:
-    """The store at `location`: a SPARQL endpoint URL or an embedded store directory."""
-    text = str(location)
-    if text.startswith(("http://", "https://")):
-        from remembrance.graph.remote import RemoteStore
-
-        return RemoteStore(text, read_only=read_only)
-    return EmbeddedStore(Path(location), read_only=read_only)

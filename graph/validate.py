@@ -16,9 +16,9 @@ from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from remembrance.graph.iris import system_graph
 from remembrance.graph.rdf import bind_prefixes
 from remembrance.graph.store import Store
+from remembrance.iris import system_graph
 from remembrance.ontology.files import SHAPES_FILE, load_ontology, parse_turtle
 
 #: Entities given different categories in different graphs (or twice in one).

@@ -12,7 +12,7 @@ from functools import cache
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SDO, SKOS
 
-from remembrance.graph.iris import entity_slug
+from remembrance.iris import entity_slug
 from remembrance.ontology.files import load_authority, load_ontology
 from remembrance.ontology.namespace import REM
 from remembrance.pipelines.dates import bounds

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from typing import Any
-
-from remembrance import __version__
 
 LANGUAGES = ("en", "fr", "nl")
 
@@ -191,9 +187,3 @@ DEFAULT_CONFIG: dict[str, Any] = {
         ]
     ),
 }
-
-
-def pipeline_version(config: dict[str, Any] = DEFAULT_CONFIG) -> str:
-    """Package version plus a hash of the configuration: a change forces a relink."""
-    digest = hashlib.sha256(json.dumps(config, sort_keys=True).encode()).hexdigest()[:8]
-    return f"{__version__}+{digest}"

@@ -18,8 +18,7 @@ from itertools import islice
 
 from distributed import Client, Future, LocalCluster
 
-from remembrance.graph.build import Extractor
-from remembrance.pipelines.extract import extract_each
+from remembrance.pipelines.extract import Extractor, extract_each
 from remembrance.pipelines.records import Document, Extraction, Failure
 
 

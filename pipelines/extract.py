@@ -7,7 +7,7 @@ pipeline with ``nlp.pipe``; results come back in input order.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from itertools import islice
 
@@ -128,6 +128,11 @@ def analyse(doc: Doc, document: Document, index: AuthorityIndex) -> Extraction:
 def spacy_batch_size(texts: int, batch_size: int, n_process: int) -> int:
     """spaCy's batch size for `texts` texts: `batch_size`, or less to give every process 4."""
     return batch_size if n_process == 1 else max(1, min(batch_size, texts // (4 * n_process)))
+
+
+#: Runs extraction over documents, a Failure in place of a document that fails: `extract_each`
+#: in this process, or `pipelines.distributed.DaskExtractor` on a cluster.
+Extractor = Callable[[Iterable[Document]], Iterator[Extraction | Failure]]
 
 
 def _analysed(doc: Doc, document: Document, index: AuthorityIndex) -> Extraction | Failure:

@@ -15,7 +15,7 @@ from datetime import date
 
 from rapidfuzz import fuzz, process
 
-from remembrance.graph.iris import slugify
+from remembrance.iris import slugify
 from remembrance.pipelines.authority import AuthorityIndex, AuthorityRecord, normalise_label
 from remembrance.pipelines.components import TITLES
 from remembrance.pipelines.config import DEFAULT_CONFIG

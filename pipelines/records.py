@@ -32,7 +32,7 @@ class Document:
 
     @property
     def content_hash(self) -> str:
-        from remembrance.graph.iris import content_hash
+        from remembrance.iris import content_hash
 
         return content_hash(self.text)
 
@@ -78,7 +78,7 @@ class Candidate:
 class Entity:
     """A canonical entity: an authority record or a new local entity."""
 
-    id: str  # slug, e.g. "comet-line"; IRIs are made from it in remembrance.graph.iris
+    id: str  # slug, e.g. "comet-line"; IRIs are made from it in remembrance.iris
     label: str
     category: Category
     class_name: str  # local name of the ontology class, e.g. "ResistanceNetwork"

@@ -37,7 +37,7 @@ def open_store(path: str | Path | None = None) -> Store:
     """The store at `path` (a directory or a SPARQL endpoint URL; default: the user's store),
     open read-only."""
     from remembrance.config import default_store
-    from remembrance.graph.store import open_store as open_location
+    from remembrance.graph.stores import open_store as open_location
 
     return open_location(path if path is not None else default_store())
 
@@ -48,9 +48,9 @@ def build_store(path: str | Path | None = None, sources: list[str | Path] | None
     bundled corpus)."""
     import tempfile
 
-    from remembrance.cli import bundled_corpus
+    from remembrance.corpus import bundled_corpus
     from remembrance.graph.build import build
-    from remembrance.graph.store import open_store as open_location
+    from remembrance.graph.stores import open_store as open_location
 
     target = Path(path) if path is not None else Path(tempfile.mkdtemp()) / "store"
     with open_location(target, read_only=False) as writable:

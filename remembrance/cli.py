@@ -7,84 +7,32 @@ import sys
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
-from rich.text import Text
 
-from remembrance.config import STORE_ENV, default_store
-from remembrance.graph.store import StoreError, open_store
+from remembrance.cli_app import (
+    FailFastOption,
+    StoreOption,
+    T,
+    _store_path,
+    app,
+    console,
+    error,
+    report_failures,
+    warning,
+)
+from remembrance.corpus import bundled_corpus
+from remembrance.graph.store import StoreError
+from remembrance.graph.stores import open_store
 from remembrance.pipelines.errors import InputError
 from remembrance.pipelines.records import Failure
 
-T = TypeVar("T")
-
 if TYPE_CHECKING:
     from remembrance.pipelines.evaluate import Counts
-
-app = typer.Typer(
-    help="Build and query a knowledge graph of Belgian WWII resistance and memorials.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-)
-#: Messages on standard error. Markup is off: paths and labels come from files and data, and
-#: "[draft]" or "[/]" in them must print as written (styles go through `error` and `warning`).
-console = Console(stderr=True, markup=False)
-
-
-def output() -> Console:
-    """A console on standard output that prints text from data as written (no markup)."""
-    return Console(markup=False)
-
-
-def error(message: str) -> None:
-    """One error line on standard error."""
-    console.print(Text.assemble(("error:", "red"), " ", message), highlight=False, soft_wrap=True)
-
-
-def warning(message: str) -> None:
-    """One warning line on standard error."""
-    console.print(Text.assemble(("warning:", "yellow"), " ", message), highlight=False)
-
-
-def report_failures(failures: list[Failure], total: int) -> None:
-    """Each failed document on a line, a count, and exit status 1 when any failed."""
-    for failure in failures:
-        error(failure.message)
-    if failures:
-        console.print(f"{len(failures)} of {total} document(s) failed")
-        raise typer.Exit(1)
-
-
-StoreOption = Annotated[
-    Path | None,
-    typer.Option("--store", help=f"Store directory (default: ${STORE_ENV} or {default_store()})."),
-]
-FailFastOption = Annotated[
-    bool,
-    typer.Option(
-        "--fail-fast", help="Stop at the first document that fails (default: go on, exit 1)."
-    ),
-]
-ParamOption = Annotated[
-    list[str] | None,
-    typer.Option("--param", "-p", help="NAME=VALUE for a parameter of the named query."),
-]
-
-
-def _store_path(store: Path | None) -> Path:
-    return store if store is not None else default_store()
-
-
-def bundled_corpus() -> Path:
-    """The corpus shipped with the package."""
-    from importlib import resources
-
-    return Path(str(resources.files("remembrance.corpus")))
 
 
 class ExtractFormat(StrEnum):

@@ -9,9 +9,10 @@ from typing import Annotated
 
 import typer
 
-from remembrance.cli import ParamOption, StoreOption, _store_path, app, console
+from remembrance.cli_app import ParamOption, StoreOption, _store_path, app, console
 from remembrance.graph.scope import Scope
-from remembrance.graph.store import Store, open_store
+from remembrance.graph.store import Store
+from remembrance.graph.stores import open_store
 from remembrance.pipelines.errors import InputError
 
 

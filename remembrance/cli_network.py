@@ -9,8 +9,9 @@ from typing import Annotated, Any
 import networkx as nx
 import typer
 
-from remembrance.cli import ParamOption, StoreOption, _store_path, app, console
-from remembrance.graph.store import Store, open_store
+from remembrance.cli_app import ParamOption, StoreOption, _store_path, app, console
+from remembrance.graph.store import Store
+from remembrance.graph.stores import open_store
 from remembrance.pipelines.errors import InputError
 
 

@@ -25,10 +25,11 @@ from rdflib.query import Result
 from rich.console import Console
 from rich.table import Table
 
-from remembrance.cli import ParamOption, StoreOption, _store_path, app, console, output
+from remembrance.cli_app import ParamOption, StoreOption, _store_path, app, console, output
 from remembrance.config import QUERY_LIMITS, QueryLimits
 from remembrance.graph.row_limit import limit_rows
-from remembrance.graph.store import Store, StoreError, open_store
+from remembrance.graph.store import Store, StoreError
+from remembrance.graph.stores import open_store
 from remembrance.pipelines.errors import InputError
 
 EndpointOption = Annotated[
@@ -100,7 +101,7 @@ def with_timeout(seconds: float, work: Callable[[], T]) -> T:
 def graph_version(store: Store) -> str | None:
     """The version of the graph in `store`, from its ``build`` graph."""
     from remembrance.graph.build import BUILD_GRAPH
-    from remembrance.graph.iris import system_graph
+    from remembrance.iris import system_graph
 
     build = system_graph(BUILD_GRAPH).n3()
     rows = list(store.query(f"SELECT ?v WHERE {{ GRAPH {build} {{ ?b rem:graphVersion ?v }} }}"))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
-from remembrance.cli import StoreOption, _store_path, app, console, output
+from remembrance.cli_app import StoreOption, _store_path, app, console, output
 from remembrance.config import base_iri
-from remembrance.graph.store import open_store
+from remembrance.graph.stores import open_store
 
 
 @app.command()

@@ -10,7 +10,8 @@ from paths import CORPUS, SEEDS
 
 from remembrance.graph.build import build
 from remembrance.graph.server import Server, serve
-from remembrance.graph.store import EmbeddedStore, Store, open_store
+from remembrance.graph.store import EmbeddedStore, Store
+from remembrance.graph.stores import open_store
 
 
 @pytest.fixture

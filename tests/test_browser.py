@@ -15,7 +15,6 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from remembrance.graph.facts import Fact, Names, Source
-from remembrance.graph.iris import entity_iri
 from remembrance.graph.maps import map_data, render_map, write_map
 from remembrance.graph.projections import ego_network, entity_graph
 from remembrance.graph.render import write_html
@@ -27,6 +26,7 @@ from remembrance.graph.timeline import (
     timeline_items,
     write_timeline,
 )
+from remembrance.iris import entity_iri
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

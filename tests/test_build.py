@@ -15,8 +15,8 @@ from rdflib.compare import isomorphic
 from test_distributed import named_graphs
 
 from remembrance.graph.build import build
-from remembrance.graph.iris import content_hash, document_iri
 from remembrance.graph.store import EmbeddedStore
+from remembrance.iris import content_hash, document_iri
 from remembrance.ontology.files import AUTHORITY_DIR
 
 TEXTS = {

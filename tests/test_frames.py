@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Graph, Literal
 
-from remembrance.graph.iris import entity_iri
 from remembrance.graph.jsonl import extraction_record
 from remembrance.graph.rdf import CRM, document_graph
 from remembrance.graph.validate import validate_graph
+from remembrance.iris import entity_iri
 from remembrance.ontology.namespace import REM
 from remembrance.pipelines.extract import extract
 from remembrance.pipelines.frames.tables import FOLDER, TableError, load_table

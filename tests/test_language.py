@@ -9,10 +9,10 @@ from clitools import one_line_error, run_cli
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from remembrance.graph.iris import document_iri
 from remembrance.graph.jsonl import extraction_record
 from remembrance.graph.rdf import document_graph
 from remembrance.graph.validate import validate
+from remembrance.iris import document_iri
 from remembrance.ontology.namespace import REM
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.errors import InputError

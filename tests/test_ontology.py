@@ -11,10 +11,10 @@ from typer.testing import CliRunner
 
 from remembrance.cli import app
 from remembrance.graph.build import build
-from remembrance.graph.iris import entity_iri
 from remembrance.graph.rdf import authority_graph
-from remembrance.graph.store import open_store
+from remembrance.graph.stores import open_store
 from remembrance.graph.validate import Report, validate
+from remembrance.iris import entity_iri
 from remembrance.ontology import document, generate
 from remembrance.ontology.files import authority_files, load_authority, load_ontology
 from remembrance.ontology.namespace import REM

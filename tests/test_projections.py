@@ -5,7 +5,6 @@ from datetime import date
 import networkx as nx
 import pytest
 
-from remembrance.graph.iris import entity_iri
 from remembrance.graph.projections import (
     category_filter,
     comention_graph,
@@ -18,6 +17,7 @@ from remembrance.graph.projections import (
     time_slice,
 )
 from remembrance.graph.store import Store
+from remembrance.iris import entity_iri
 
 REM = "https://w3id.org/remembrance/ontology#"
 A, B, C, D = (f"e:{x}" for x in "abcd")

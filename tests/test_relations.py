@@ -6,8 +6,8 @@ from functools import cache
 import pytest
 from rdflib import RDF
 
-from remembrance.graph.iris import entity_iri
 from remembrance.graph.rdf import document_graph
+from remembrance.iris import entity_iri
 from remembrance.ontology.namespace import REM
 from remembrance.pipelines.extract import extract
 from remembrance.pipelines.records import Document, Extraction, Statement
