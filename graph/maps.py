@@ -147,6 +147,8 @@ def render_map(data: Mapping[str, Any], *, title: str, tiles: str | None = None)
     note = (
         f"{len(data['places'])} places, {len(data['items'])} facts told at them. "
         "Click a place for what happened there and the evidence; scroll to zoom."
+        if data["places"]
+        else "No places in this scope."
     )
     legend = ", ".join(f"{category} ({count})" for category, count in counts.items())
     body = (
@@ -191,6 +193,8 @@ header h1 { font-size: 1.15em; margin: 0.2em 0; }
 .place .label { position: absolute; white-space: nowrap; font: 12px/1.2 sans-serif; color: #222;
   text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; pointer-events: none; }
 .place .label.hidden { visibility: hidden; }
+.place.country .label { font: italic 11px/1.2 sans-serif; color: #8a8275; letter-spacing: 0.04em;
+  text-shadow: none; }
 .place .cluster { position: absolute; left: 0; top: 0; box-sizing: border-box;
   background: rgba(60, 70, 80, 0.82); color: #fff; border: 2px solid #fff; border-radius: 50%;
   text-align: center; font: bold 12px sans-serif; box-shadow: 0 0 3px rgba(0,0,0,0.4); }
@@ -237,6 +241,35 @@ _SCRIPT = r"""
   } else {
     L.geoJSON(data.countries, {interactive: false, style: {color: "#a9a39a", weight: 0.8,
       fillColor: "#f6f3ec", fillOpacity: 1}}).addTo(map);
+    nameCountries();
+  }
+
+  // Country names, at the mean of the outline of each country's largest polygon; they give
+  // way to the places' labels.
+  function nameCountries() {
+    map.createPane("countryNames").style.zIndex = 550;
+    data.countries.features.forEach(function (feature, index) {
+      var best = null, area = -1;
+      feature.geometry.coordinates.forEach(function (polygon) {
+        var ring = polygon[0], lons = ring.map(function (p) { return p[0]; });
+        var lats = ring.map(function (p) { return p[1]; });
+        var size = (Math.max.apply(null, lons) - Math.min.apply(null, lons)) *
+                   (Math.max.apply(null, lats) - Math.min.apply(null, lats));
+        if (size > area) {
+          area = size;
+          best = [lats.reduce(function (a, b) { return a + b; }) / ring.length,
+                  lons.reduce(function (a, b) { return a + b; }) / ring.length];
+        }
+      });
+      var node = el("div", "place country");
+      node.appendChild(el("span", "symbol"));
+      node.appendChild(el("span", "label", feature.properties.name));
+      node.dataset.priority = 1e6 + index; node.dataset.size = 0; node.dataset.centred = "1";
+      L.marker(best, {
+        pane: "countryNames", interactive: false, keyboard: false,
+        icon: L.divIcon({html: node, className: "", iconSize: [0, 0]})
+      }).addTo(map);
+    });
   }
 
   // Categories present among the facts and places, and the years they span.
@@ -389,15 +422,16 @@ _SCRIPT = r"""
   }
   function declutter() {
     var frame = document.getElementById("map").getBoundingClientRect();
-    var taken = [].map.call(document.querySelectorAll("#map .place .symbol"), boxOf);
+    var taken = [].map.call(document.querySelectorAll("#map .place:not(.country) .symbol"), boxOf);
     var icons = [].slice.call(document.querySelectorAll("#map .leaflet-marker-icon .place"));
     icons.sort(function (a, b) { return a.dataset.priority - b.dataset.priority; });
     icons.forEach(function (icon) {
       var label = icon.querySelector(".label"), size = +icon.dataset.size;
       label.classList.remove("hidden");
       var width = label.offsetWidth, height = label.offsetHeight;
-      var spots = [[size + 2, (size - height) / 2], [-width - 3, (size - height) / 2],
-                   [(size - width) / 2, -height - 1], [(size - width) / 2, size + 1]];
+      var spots = icon.dataset.centred ? [[-width / 2, -height / 2]] :
+        [[size + 2, (size - height) / 2], [-width - 3, (size - height) / 2],
+         [(size - width) / 2, -height - 1], [(size - width) / 2, size + 1]];
       var placed = false;
       for (var i = 0; i < spots.length && !placed; i++) {
         label.style.left = spots[i][0] + "px"; label.style.top = spots[i][1] + "px";

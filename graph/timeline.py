@@ -208,6 +208,8 @@ def render_timeline(data: dict[str, Any], *, title: str, window: tuple[str, str]
         f"{len(data['items'])} dated facts in {len(data['lanes'])} lanes "
         f"({', '.join(f'{c} {n}' for c, n in counts.items())}). Drag to move, scroll to zoom, "
         "hover or click an item for its sources."
+        if data["items"]
+        else "No dated facts in this scope."
     )
     head = (
         f"<style>{vendored.style('vis-timeline-graph2d.min.css')}</style>\n"

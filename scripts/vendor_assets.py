@@ -131,6 +131,17 @@ def _ring(arcs: list[list[tuple[float, float]]], indices: list[int]) -> list[lis
     return [list(p) for p in ring]
 
 
+def _unwrap(ring: list[list[float]]) -> list[list[float]] | None:
+    """A ring that crosses the antimeridian, continued east of 180° (a flat map draws it whole);
+    None for a ring around a pole (Antarctica), which a flat map cannot close."""
+    jumps = sum(abs(a[0] - b[0]) > 180 for a, b in zip(ring, ring[1:], strict=False))
+    if jumps == 0:
+        return ring
+    if jumps % 2:
+        return None
+    return [[lon + 360 if lon < -90 else lon, lat] for lon, lat in ring]
+
+
 def _visible(ring: list[list[float]]) -> bool:
     """Whether a polygon with this outer ring is kept: anything in western Europe, elsewhere
     only what spans at least MIN_EXTENT degrees (the world's small islands are dropped)."""
@@ -149,8 +160,10 @@ def countries(topology: dict[str, Any]) -> dict[str, Any]:
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
         shapes = []
         for polygon in polygons:
-            rings = [_ring(arcs, ring) for ring in polygon]
-            rings = [ring for ring in rings if len(ring) >= 4]
+            unwrapped = [_unwrap(_ring(arcs, ring)) for ring in polygon]
+            if unwrapped and unwrapped[0] is None:
+                continue
+            rings = [ring for ring in unwrapped if ring is not None and len(ring) >= 4]
             if rings and _visible(rings[0]):
                 shapes.append(rings)
         if shapes:
