@@ -18,16 +18,55 @@ from __future__ import annotations
 
 import datetime
 import decimal
+from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import networkx as nx
 import pandas as pd
 from rdflib import Literal
 from rdflib.query import Result
 from rdflib.term import Node
 
+from remembrance.corpus import bundled_corpus
+from remembrance.graph.network_export import write_gexf, write_graphml
+from remembrance.graph.projections import (
+    category_filter,
+    comention_graph,
+    ego_network,
+    entity_graph,
+    resolve_entity,
+    time_slice,
+)
 from remembrance.graph.scope import Scope
 from remembrance.graph.store import Store
+from remembrance.iris import entity_iri
+
+__all__ = [  # the public API; notebooks use nothing else
+    "Page",
+    "build_store",
+    "bundled_corpus",
+    "catalogue",
+    "category_filter",
+    "comention_graph",
+    "ego_network",
+    "entity_graph",
+    "entity_iri",
+    "frame",
+    "map_page",
+    "network_page",
+    "open_store",
+    "places",
+    "query",
+    "resolve_entity",
+    "run",
+    "scope",
+    "time_slice",
+    "timeline",
+    "timeline_page",
+    "write_gexf",
+    "write_graphml",
+]
 
 if TYPE_CHECKING:
     from remembrance.graph.timeline import Lanes
@@ -48,7 +87,6 @@ def build_store(path: str | Path | None = None, sources: list[str | Path] | None
     bundled corpus)."""
     import tempfile
 
-    from remembrance.corpus import bundled_corpus
     from remembrance.graph.build import build
     from remembrance.graph.stores import open_store as open_location
 
@@ -133,7 +171,8 @@ def catalogue() -> pd.DataFrame:
 
 
 class Page:
-    """An offline HTML page (a map or a timeline), shown in a notebook cell or written to a file."""
+    """An offline HTML page (a network, a map or a timeline), shown in a notebook cell or
+    written to a file."""
 
     def __init__(self, html: str, height: int = 650) -> None:
         self.html, self.height = html, height
@@ -148,6 +187,16 @@ class Page:
         target = Path(path)
         target.write_text(self.html, encoding="utf-8")
         return target
+
+
+def network_page(
+    graph: nx.Graph, *, title: str = "Network", keep: Collection[str] = (), max_nodes: int = 500
+) -> Page:
+    """An offline network page of `graph` (from `entity_graph`, `comention_graph`, …): the
+    `max_nodes` most connected nodes, always with those in `keep`."""
+    from remembrance.graph.render import render_html
+
+    return Page(render_html(graph, title=title, keep=keep, max_nodes=max_nodes))
 
 
 def scope(

@@ -181,13 +181,19 @@ def main() -> None:
 
 
 def _default_gold() -> Path:
-    return Path(__file__).resolve().parent.parent / "tests" / "gold" / "test"
+    """The test split of the gold set, shipped in the package (tests/gold/ in the repository)."""
+    from importlib import resources
+
+    return Path(str(resources.files("remembrance.gold"))) / "test"
 
 
 @app.command()
 def evaluate(
     gold: Annotated[
-        Path | None, typer.Argument(help="A gold split folder (default: tests/gold/test).")
+        Path | None,
+        typer.Argument(
+            help="A gold split folder (default: the test split shipped in the package)."
+        ),
     ] = None,
     errors: Annotated[int, typer.Option(help="Print up to N errors for analysis.")] = 0,
 ) -> None:

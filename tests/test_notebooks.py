@@ -1,5 +1,6 @@
-"""Every notebook in notebooks/ runs from top to bottom without an error."""
+"""Every notebook in notebooks/ runs from top to bottom without an error, on the public API."""
 
+import ast
 from pathlib import Path
 
 import nbformat
@@ -14,6 +15,25 @@ def test_notebooks_are_committed_without_outputs() -> None:
     for path in NOTEBOOKS:
         cells = nbformat.read(path, as_version=4).cells
         assert not any(c.get("outputs") for c in cells if c.cell_type == "code"), path.name
+
+
+def test_notebooks_use_only_the_public_api() -> None:
+    for path in NOTEBOOKS:
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type != "code":
+                continue
+            for node in ast.walk(ast.parse(cell.source)):
+                if isinstance(node, ast.Import):
+                    modules = [alias.name for alias in node.names]
+                    assert not any(m.startswith("remembrance") for m in modules), (
+                        path.name,
+                        modules,
+                    )
+                elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                    "remembrance"
+                ):
+                    imported = (node.module, [alias.name for alias in node.names])
+                    assert imported == ("remembrance", ["api"]), (path.name, imported)
 
 
 @pytest.mark.slow

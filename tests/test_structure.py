@@ -3,10 +3,14 @@ pipeline version that follows exactly what extraction depends on."""
 
 import ast
 import shutil
+import subprocess
+import sys
 import tomllib
+import zipfile
 from pathlib import Path
 
 import networkx as nx
+import pytest
 from paths import ROOT
 
 from remembrance.pipelines.version import PACKAGE, pipeline_version, version_of
@@ -71,3 +75,29 @@ def test_the_pipeline_version_follows_the_extraction_code_and_tables(tmp_path: P
     assert changed != before
     (copy / "linking.py").write_text("# edited\n", encoding="utf-8")
     assert version_of(copy) not in (before, changed)
+
+
+@pytest.mark.slow
+def test_the_wheel_ships_the_data_the_package_reads(tmp_path: Path) -> None:
+    """Gold set, corpus, ontology, frame tables, queries: an installed package has them all."""
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", str(ROOT), "-w", str(tmp_path)],
+        check=True,
+    )
+    [wheel] = tmp_path.glob("remembrance-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+
+    def shipped(folder: str, pattern: str) -> set[str]:
+        return {p.relative_to(ROOT / folder).as_posix() for p in (ROOT / folder).glob(pattern)}
+
+    for package, folder, pattern in [
+        ("remembrance/gold", "tests/gold", "*/*.json"),
+        ("remembrance/gold", "tests/gold", "*/*.txt"),
+        ("remembrance/corpus", "corpus", "*/*.txt"),
+        ("remembrance/ontology", "ontology", "authority/*.ttl"),
+        ("remembrance/pipelines", "pipelines", "frames/*.toml"),
+        ("remembrance/graph", "graph", "queries/*.rq"),
+    ]:
+        expected = shipped(folder, pattern)
+        assert expected, (folder, pattern)
+        assert {f"{package}/{name}" for name in expected} <= set(names), (folder, pattern)
