@@ -18,7 +18,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from benchmarks.synthetic import write_corpus, write_nquads
+from benchmarks.synthetic import write_corpus, write_long_text, write_nquads
 
 ROWS: list[tuple[str, str, str, str]] = []
 
@@ -253,6 +253,26 @@ def memory_scaling(work: Path, documents: int) -> None:
     report("peak memory building 10× corpus ÷ 1×", ratio, "≤ 1.5", ratio <= 1.5)
 
 
+def long_text_memory(work: Path, language: str) -> None:
+    """Peak memory of `remembrance extract` on one 20 MB text ÷ on one 2 MB text."""
+    peaks = {}
+    for megabytes in (2, 20):
+        path = write_long_text(work / f"long-{megabytes}mb.txt", megabytes * 1_000_000, language)
+        peaks[megabytes] = child(
+            "import contextlib, os\n"
+            "from remembrance.cli import app\n"
+            "with open(os.devnull, 'w') as out, contextlib.redirect_stdout(out):\n"
+            "    app(['extract', sys.argv[1]], standalone_mode=False)",
+            str(path),
+        )
+        note(
+            f"{megabytes} MB {language} text: {peaks[megabytes]['seconds']:.0f} s, "
+            f"peak {peaks[megabytes]['peak_mb']:.0f} MB"
+        )
+    ratio = peaks[20]["peak_mb"] / peaks[2]["peak_mb"]
+    report(f"peak memory extracting a 20 MB text ÷ 2 MB ({language})", ratio, "≤ 1.5", ratio <= 1.5)
+
+
 def network() -> None:
     """The 20,000-node network HTML benchmark, when benchmarks/bench_network.py exists."""
     path = Path(__file__).with_name("bench_network.py")
@@ -268,6 +288,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--full", action="store_true", help="1M quads and a larger corpus")
     parser.add_argument("--skip-throughput", action="store_true", help="skip the spaCy figures")
+    parser.add_argument(
+        "--long-text",
+        choices=["en", "fr", "nl", "none"],
+        default="nl",
+        help="language of the 2 MB and 20 MB texts of the long-text memory figure (none: skip)",
+    )
     options = parser.parse_args()
     entities, graphs = (100_000, 10_000) if options.full else (10_000, 1_000)
     documents = 40 if options.full else 10
@@ -284,6 +310,8 @@ def main() -> None:
         sparql(work / "data.nq", work)
         bulk_load(work / "data.nq", work)
         memory_scaling(work, documents)
+        if options.long_text != "none":
+            long_text_memory(work, options.long_text)
         rebuild(work)
         network()
     misses = [row[0] for row in ROWS if row[3] == "MISS"]

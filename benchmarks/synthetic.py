@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+from itertools import cycle
 from pathlib import Path
 
 from remembrance.pipelines.authority import load_index
@@ -77,6 +78,22 @@ def write_corpus(
         meta = {"title": f"Synthetic {number}", "language": language, "published": "1946"}
         stem.with_suffix(".json").write_text(json.dumps(meta), encoding="utf-8")
     return total
+
+
+def write_long_text(path: Path, characters: int, language: str) -> Path:
+    """Write one text of `characters` characters in paragraphs of about 300 words (with its
+    metadata, giving the language); return its path."""
+    source = path.parent / f"{path.stem}-paragraphs"
+    write_corpus(source, 50, words=300, languages=language, seed=characters)
+    paragraphs = [p.read_text(encoding="utf-8").strip() for p in sorted(source.glob("*.txt"))]
+    with path.open("w", encoding="utf-8") as out:
+        written = 0
+        for paragraph in cycle(paragraphs):
+            if written + len(paragraph) + 2 > characters:
+                break
+            written += out.write(paragraph + "\n\n")
+    path.with_suffix(".json").write_text(json.dumps({"language": language}), encoding="utf-8")
+    return path
 
 
 BASE = "https://w3id.org/remembrance/"

@@ -1,26 +1,21 @@
-"""Long texts (over spaCy's ``nlp.max_length`` among others): parsed in chunks, joined in a Doc.
+"""Long texts: analysed chunk by chunk, so that memory stays flat whatever the length.
 
-A long text is cut at paragraph breaks (else after a sentence, else at a space) into chunks of
-at most CHUNK_CHARACTERS, whose concatenation is the text, so that memory stays bounded whatever
-the length. The chunks' Docs are joined with ``Doc.from_docs``: the joined Doc's character
-offsets (tokens, sentences, ``doc.spans``) are those of the whole text, and everything after
-the pipeline (dates, linking, relations) sees one document. Cuts fall between paragraphs
-wherever paragraphs are short enough: a sentence or a name that a cut splits is split, and the
-whitespace before a cut may become a sentence of its own.
+A text longer than ``chunk_characters`` (configuration; at most spaCy's ``nlp.max_length``) is
+cut at paragraph breaks (else after a sentence, else at a space) into chunks whose concatenation
+is the text (`split`). Each chunk goes through spaCy and the analysis on its own, and its records
+are moved to the offsets of the whole text (`shifted`); its Doc is dropped before the next chunk
+is parsed. The year of the last month-precise date carries from chunk to chunk (as in the whole
+text: "On 10 May 1940 … On 28 May" → 1940-05-28). Linking and pronouns see one chunk at a time;
+a sentence, a name or a date that a cut splits is split (cuts fall between paragraphs wherever
+paragraphs are short enough), and the whitespace before a cut may become a sentence of its own.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from typing import Any
+from dataclasses import replace
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
-#: Longest text parsed in one piece (at most ``nlp.max_length``): spaCy's parser and NER need
-#: about 330 MB of memory per 100,000 characters with the small English model.
-CHUNK_CHARACTERS = 100_000
+from remembrance.pipelines.records import Document, Extraction
 
 #: Where a chunk may end, best first: after a blank line, a sentence's final punctuation, a space
 #: (with the whitespace that follows, which spaCy's parsers attach to the sentence before).
@@ -52,25 +47,46 @@ def split(text: str, limit: int) -> list[str]:
     return chunks
 
 
-def pipe_chunked(nlp: Language, texts: Iterable[str], **options: Any) -> Iterator[Doc]:
-    """``nlp.pipe(texts, **options)`` for texts of any length: one Doc per text, in order.
-
-    A text over CHUNK_CHARACTERS (or ``nlp.max_length``) is cut (`split`); its chunks are parsed
-    one at a time, in this process, and joined.
-    """
-    limit = min(CHUNK_CHARACTERS, nlp.max_length)
-    texts = list(texts)
-    short = iter(nlp.pipe([text for text in texts if len(text) <= limit], **options))
-    for text in texts:
-        yield next(short) if len(text) <= limit else _joined(nlp, split(text, limit))
+def _span(span: tuple[int, int], offset: int) -> tuple[int, int]:
+    return span[0] + offset, span[1] + offset
 
 
-def _joined(nlp: Language, chunks: list[str]) -> Doc:
-    """One Doc of the chunks of a text, parsed one after the other."""
-    docs = []
-    for doc in nlp.pipe(chunks, batch_size=1):
-        doc.tensor = doc.tensor[:0].copy()  # left out of the joined Doc: freed now
-        docs.append(doc)
-    return Doc.from_docs(  # type: ignore[call-arg]  # the stub lacks "exclude"
-        docs, ensure_whitespace=False, exclude=["tensor"]
-    )
+def shifted(part: Extraction, offset: int, document: Document) -> Extraction:
+    """The Extraction of a chunk starting at `offset`, as records of the whole `document`."""
+    dates = {
+        date: replace(date, start=date.start + offset, end=date.end + offset) for date in part.dates
+    }
+    mentions = [
+        replace(
+            item,
+            mention=replace(
+                item.mention,
+                start=item.mention.start + offset,
+                end=item.mention.end + offset,
+                sentence=_span(item.mention.sentence, offset),
+            ),
+        )
+        for item in part.mentions
+    ]
+    statements = [
+        replace(
+            statement,
+            start=statement.start + offset,
+            end=statement.end + offset,
+            sentence=_span(statement.sentence, offset),
+            date=None if statement.date is None else dates[statement.date],
+        )
+        for statement in part.statements
+    ]
+    occurrences = [
+        replace(
+            occurrence,
+            start=occurrence.start + offset,
+            end=occurrence.end + offset,
+            sentence=_span(occurrence.sentence, offset),
+            date=None if occurrence.date is None else dates[occurrence.date],
+        )
+        for occurrence in part.occurrences
+    ]
+    sentences = [_span(sentence, offset) for sentence in part.sentences]
+    return Extraction(document, mentions, list(dates.values()), statements, sentences, occurrences)

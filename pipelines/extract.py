@@ -1,13 +1,16 @@
 """Extraction: a pure function of (document, models, authority records) → Extraction.
 
 Documents are processed in batches; within a batch each language goes through its own spaCy
-pipeline with ``nlp.pipe``; results come back in input order.
+pipeline with ``nlp.pipe``; results come back in input order. A document longer than
+``chunk_characters`` is analysed chunk by chunk (see chunks.py), in bounded memory.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from functools import cache
 from itertools import islice
 
@@ -18,11 +21,11 @@ from spacy.tokens import Doc
 from remembrance.pipelines import components  # noqa: F401  (registers the factories)
 from remembrance.pipelines.appositions import apposition_statements
 from remembrance.pipelines.authority import AuthorityIndex, load_index
-from remembrance.pipelines.chunks import pipe_chunked
+from remembrance.pipelines.chunks import shifted, split
 from remembrance.pipelines.config import DEFAULT_CONFIG, LANGUAGES
 from remembrance.pipelines.coreference import pronoun_subjects
 from remembrance.pipelines.dated import date_statements, dated
-from remembrance.pipelines.dates import find_dates
+from remembrance.pipelines.dates import continue_dates, find_dates
 from remembrance.pipelines.dependency import dependency_statements
 from remembrance.pipelines.errors import InputError
 from remembrance.pipelines.events import frame_statements
@@ -32,7 +35,7 @@ from remembrance.pipelines.linking import link_mentions
 from remembrance.pipelines.occurrences import occurrences
 from remembrance.pipelines.patterns import pattern_statements
 from remembrance.pipelines.quantities import quantity_statements
-from remembrance.pipelines.records import Document, Extraction, Failure, Mention
+from remembrance.pipelines.records import DateMention, Document, Extraction, Failure, Mention
 from remembrance.pipelines.relations import combine
 from remembrance.pipelines.rules import definite_descriptions, event_mentions
 from remembrance.pipelines.tense import publication_dates
@@ -79,15 +82,23 @@ def _mentions(doc: Doc, sentences: list[tuple[int, int]], index: AuthorityIndex)
     return result
 
 
-def analyse(doc: Doc, document: Document, index: AuthorityIndex) -> Extraction:
-    """Everything found in one parsed document."""
+def _inside_a_date(mention: Mention, dates: Sequence[DateMention], starts: list[int]) -> bool:
+    """Whether the mention lies within one of the dates (sorted, disjoint; `starts` theirs)."""
+    position = bisect_right(starts, mention.start) - 1
+    return position >= 0 and mention.end <= dates[position].end
+
+
+def analyse(
+    doc: Doc, document: Document, index: AuthorityIndex, dates: list[DateMention] | None = None
+) -> Extraction:
+    """Everything found in one parsed document; `dates` when they were found already."""
     text = document.text
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
-    dates = find_dates(text, document.language, published=document.published)
+    if dates is None:
+        dates = find_dates(text, document.language, published=document.published)
+    starts = [d.start for d in dates]
     mentions = [  # "8 May 1945" is a date, even where a record has it as a name
-        m
-        for m in _mentions(doc, sentences, index)
-        if not any(d.start <= m.start and m.end <= d.end for d in dates)
+        m for m in _mentions(doc, sentences, index) if not _inside_a_date(m, dates, starts)
     ]
     mentions += event_mentions(text, sentences, mentions, dates, index)
     mentions.sort(key=lambda m: m.start)
@@ -153,9 +164,7 @@ def _language_batch(
     nlp = load_nlp(language)  # a missing model is everyone's problem: it raises
     results: list[Extraction | Failure] = []
     try:
-        docs = pipe_chunked(
-            nlp, (d.text for d in documents), batch_size=spread, n_process=processes
-        )
+        docs = nlp.pipe((d.text for d in documents), batch_size=spread, n_process=processes)
         for doc, document in zip(docs, documents, strict=True):
             results.append(_analysed(doc, document, index))
     except Exception as error:
@@ -169,12 +178,55 @@ def _language_batch(
     return results
 
 
-def extract_each(
-    documents: Iterable[Document], *, batch_size: int | None = None, n_process: int = 1
-) -> Iterator[Extraction | Failure]:
-    """Extractions of the documents, in input order, streaming batch by batch.
+class PartError(InputError):
+    """A chunk of a long document could not be analysed (raised while its parts are read)."""
 
-    A document that cannot be extracted becomes a `Failure` in its place and the others go on.
+    def __init__(self, failure: Failure) -> None:
+        super().__init__(failure.message)
+        self.failure = failure
+
+
+def _chunked(document: Document, index: AuthorityIndex) -> Iterator[Extraction]:
+    """The Extraction of a long document in parts, one per chunk, each made when it is read."""
+    nlp = load_nlp(document.language)
+    limit = min(DEFAULT_CONFIG["chunk_characters"], nlp.max_length)
+    start, year = 0, None
+    for chunk in split(document.text, limit):
+        try:
+            dates, year = continue_dates(
+                chunk, document.language, published=document.published, year=year
+            )
+            part = analyse(nlp(chunk), replace(document, text=chunk), index, dates)
+        except Exception as error:  # one document's failure is its own
+            raise PartError(Failure.of(document.path, error)) from error
+        yield shifted(part, start, document)
+        start += len(chunk)
+
+
+def merged(parts: Iterable[Extraction]) -> Extraction:
+    """One Extraction of the parts of one document (in text order)."""
+    result: Extraction | None = None
+    for part in parts:
+        if result is None:
+            result = Extraction(part.document)
+        result.mentions += part.mentions
+        result.dates += part.dates
+        result.statements += part.statements
+        result.sentences += part.sentences
+        result.occurrences += part.occurrences
+    if result is None:
+        raise ValueError("no parts to merge")
+    return result
+
+
+def extract_parts(
+    documents: Iterable[Document], *, batch_size: int | None = None, n_process: int = 1
+) -> Iterator[Iterator[Extraction] | Failure]:
+    """Per document, in input order, its Extraction in parts, or a `Failure` in its place (the
+    others go on): one part for a text of at most ``chunk_characters``, one per chunk for a
+    longer one, made as it is read (read them in order); a chunk that cannot be analysed raises
+    a `PartError` holding the document's Failure.
+
     `batch_size` is spaCy's. ``nlp.pipe`` hands each of its batches to one process (and starts
     the processes anew at each call), so with several processes a call gets 4 batches per
     process, cut smaller when there are fewer texts: every process gets work (`spacy_batch_size`).
@@ -188,12 +240,34 @@ def extract_each(
     while batch := list(islice(iterator, size if n_process == 1 else size * n_process * 4)):
         by_language: dict[str, list[int]] = defaultdict(list)
         for position, document in enumerate(batch):
-            by_language[document.language].append(position)
+            if len(document.text) <= DEFAULT_CONFIG["chunk_characters"]:
+                by_language[document.language].append(position)
         results: dict[int, Extraction | Failure] = {}
         for language, positions in by_language.items():
             done = _language_batch([batch[p] for p in positions], language, size, n_process, index)
             results.update(zip(positions, done, strict=True))
-        yield from (results[p] for p in range(len(batch)))
+        for position, document in enumerate(batch):
+            result = results.get(position)
+            if result is None:
+                yield _chunked(document, index)
+            else:
+                yield result if isinstance(result, Failure) else iter([result])
+
+
+def extract_each(
+    documents: Iterable[Document], *, batch_size: int | None = None, n_process: int = 1
+) -> Iterator[Extraction | Failure]:
+    """Extractions of the documents, in input order, streaming batch by batch (see
+    `extract_parts`; a long document's parts are merged). A document that cannot be extracted
+    becomes a `Failure` in its place and the others go on."""
+    for parts in extract_parts(documents, batch_size=batch_size, n_process=n_process):
+        if isinstance(parts, Failure):
+            yield parts
+            continue
+        try:
+            yield merged(parts)
+        except PartError as error:
+            yield error.failure
 
 
 def extract(

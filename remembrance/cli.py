@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
@@ -134,9 +133,9 @@ def extract(
     A document that cannot be read or extracted is reported on a line of its own and the others
     are written; the exit status is then 1.
     """
-    from remembrance.graph.jsonl import extraction_record
+    from remembrance.graph.jsonl import write_record
     from remembrance.graph.rdf import extraction_dataset
-    from remembrance.pipelines.extract import extract_each
+    from remembrance.pipelines.extract import PartError, extract_each, extract_parts
     from remembrance.pipelines.reader import read_each
 
     failures: list[Failure] = []
@@ -150,14 +149,19 @@ def extract(
             else:
                 failures.append(item)
 
-    extractions = succeeded(extract_each(succeeded(read_each(paths))))
+    documents = succeeded(read_each(paths))
     written = 0
     if format is ExtractFormat.jsonl:
-        for extraction in extractions:
-            sys.stdout.write(json.dumps(extraction_record(extraction), ensure_ascii=False) + "\n")
-            written += 1
+        for parts in succeeded(extract_parts(documents)):
+            try:  # a long text's parts are written as they come
+                write_record(parts, sys.stdout)
+                written += 1
+            except PartError as error:  # nothing of that document was written
+                if fail_fast:
+                    raise
+                failures.append(error.failure)
     else:
-        done = list(extractions)
+        done = list(succeeded(extract_each(documents)))
         written = len(done)
         dataset = extraction_dataset(done)
         if format is ExtractFormat.trig:
