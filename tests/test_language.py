@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
-from clitools import one_line_error, run_cli
+from clitools import document_error, run_cli
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
@@ -75,4 +75,4 @@ def test_below_the_floor_the_text_is_refused_in_one_line(tmp_path: Path, text: s
     message = str(raised.value)
     assert "\n" not in message and str(path) in message
     assert "cannot tell the language" in message and '"language"' in message
-    one_line_error(run_cli("extract", str(path)), str(path), "cannot tell the language")
+    document_error(run_cli("extract", str(path)), str(path), "cannot tell the language")
