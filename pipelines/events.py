@@ -34,6 +34,8 @@ _ROLE_CATEGORIES = {
     "source": frozenset({"Place"}),
 }
 _VERBS = {"VERB", "AUX"}
+#: What a trigger must be in a parse: a verb or a participle read as an adjective ("née à").
+_PREDICATES = {"VERB", "AUX", "ADJ"}
 #: Roles that coordinated mentions share ("attacked Belgium, the Netherlands and Luxembourg").
 _COORDINATED = {"object", "destination"}
 _ROLE_ORDER = ("agent", "destination", "source", "place")
@@ -48,8 +50,9 @@ class _Clause:
     end: int
     head: Token | None
 
-    def holds(self, doc: Doc, start: int, end: int) -> bool:
-        """Within the bounds and, with a parse, not in the clause of another verb."""
+    def holds(self, doc: Doc, start: int, end: int, strict: bool = True) -> bool:
+        """Within the bounds and, with a parse, in the trigger's clause (`strict`), or at least not
+        in the clause of another verb."""
         if not (self.start <= start and end <= self.end):
             return False
         if self.head is None or self.head.pos_ not in _VERBS:
@@ -58,7 +61,7 @@ class _Clause:
         if span is None:
             return False
         head = _clause_head(span.root)
-        return head.i == self.head.i or head.pos_ not in _VERBS
+        return head.i == self.head.i or (not strict and head.pos_ not in _VERBS)
 
 
 def _clause_head(token: Token) -> Token:
@@ -81,6 +84,29 @@ def _surface_clause(
         elif found.start() >= end:
             right = found.start()
             break
+    return left, right
+
+
+def _cut(
+    text: str,
+    bounds: tuple[int, int],
+    start: int,
+    end: int,
+    others: Sequence[tuple[int, int]],
+    table: Table,
+) -> tuple[int, int]:
+    """The clause cut at a conjunction between the trigger and another trigger of its clause
+    ("werd gearresteerd en in 1944 gefusilleerd op …"): what lies beyond belongs to the other."""
+    left, right = bounds
+    for other_start, other_end in others:
+        if end <= other_start < right:
+            found = table.conjunction.search(text, end, other_start)
+            if found:
+                right = found.start()
+        elif left <= other_start and other_end <= start:
+            found = list(table.conjunction.finditer(text, other_end, start))
+            if found:
+                left = found[-1].end()
     return left, right
 
 
@@ -192,15 +218,19 @@ def _date(
     trigger_start: int,
     linked: Sequence[LinkedMention],
 ) -> DateMention | None:
-    """The date of the clause nearest the trigger; not one inside a name ("the invasion of 10 May
-    1940")."""
+    """The date of the clause nearest the trigger, one of the trigger's own clause before one the
+    parse leaves unplaced; not one inside a name ("the invasion of 10 May 1940")."""
     within = [
         d
         for d in dates
-        if clause.holds(doc, d.start, d.end)
+        if clause.holds(doc, d.start, d.end, strict=False)
         and not any(m.mention.start <= d.start and d.end <= m.mention.end for m in linked)
     ]
-    return min(within, key=lambda d: abs(d.start - trigger_start), default=None)
+    return min(
+        within,
+        key=lambda d: (not clause.holds(doc, d.start, d.end), abs(d.start - trigger_start)),
+        default=None,
+    )
 
 
 def frame_statements(
@@ -219,6 +249,7 @@ def frame_statements(
     base: float = DEFAULT_CONFIG["confidence"]["frame"]
     position = {id(item): i for i, item in enumerate(linked)}
     statements: list[Statement] = []
+    spans = [m.span() for t in table.triggers for m in t.words.finditer(text)]
     for trigger in table.triggers:
         frame = frames[trigger.frame]
         for match in trigger.words.finditer(text):
@@ -229,12 +260,30 @@ def frame_statements(
             if sentence is None:
                 continue
             span = doc.char_span(start, end, alignment_mode="expand") if parsed else None
+            if span is not None and span.root.pos_ not in _PREDICATES:
+                continue  # a noun ("le convoi de déportés", "en l'honneur des fusillés")
             head = _clause_head(span.root) if span is not None else None
             bounds = _surface_clause(text, sentence, start, end, table)
-            clause = _Clause(bounds[0], bounds[1], head)
+            clause = _Clause(*_cut(text, bounds, start, end, spans, table), head)
+            subjects = _Clause(bounds[0], bounds[1], head)  # a conjunction shares the subject
             candidates = [m for m in linked if clause.holds(doc, m.mention.start, m.mention.end)]
+            before = [
+                m
+                for m in linked
+                if subjects.holds(doc, m.mention.start, m.mention.end, strict=False)
+                and m.mention.end <= start
+            ]
             root = span.root if span is not None else None
-            found = _participant(frame, start, end, root, candidates, inside, linked, table)
+            found = _participant(
+                frame,
+                start,
+                end,
+                root,
+                [*before, *(m for m in candidates if m.mention.start >= end)],
+                inside,
+                linked,
+                table,
+            )
             if found is None:
                 continue
             participant, coreference, agent = found

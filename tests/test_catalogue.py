@@ -293,3 +293,41 @@ def test_network_of_a_group(store: Store) -> None:
     assert f"{ENT}walthere-dewe" in set(clarence.target) and f"{ENT}comet-line" not in set(
         clarence.target
     )
+
+
+def test_biography_is_a_dated_timeline_of_events(store: Store) -> None:
+    rows = api.run(store, "biography", person="ent:andree-de-jongh")
+    assert set(rows.person) == {f"{ENT}andree-de-jongh"}
+    born = rows[rows.what == "birth"]
+    assert "1916-11-30" in set(born.date) and "Schaerbeek" in set(born.placeLabel)
+    assert {"birth", "arrest", "death"} <= set(rows.what)
+    dated = rows.dropna(subset=["earliest"])
+    assert list(dated.earliest) == sorted(dated.earliest)  # a timeline
+    assert dated.source.notna().all() and dated.sentence.notna().all()
+
+
+def test_repression_where_and_when_filtered(store: Store) -> None:
+    rows = api.run(store, "repression")
+    assert {"arrest", "execution", "deportation"} <= set(rows.what)
+    executed = rows[rows.what == "execution"]
+    assert (f"{ENT}frederic-de-jongh", "1944-03-28") in set(
+        zip(executed.person, executed.date, strict=True)
+    )
+    site = api.run(store, "repression", site="ent:tir-national")
+    assert len(site) and set(site.place) == {f"{ENT}tir-national"}
+    window = api.run(store, "repression", **{"from": "1943-01-01", "to": "1943-12-31"})
+    assert len(window) and (window.earliest >= pd.Timestamp("1943-01-01")).all()
+    assert (window.latest <= pd.Timestamp("1943-12-31")).all()
+    members = api.run(store, "repression", group="ent:comet-line")
+    assert f"{ENT}andree-de-jongh" in set(members.person)
+    assert len(members) < len(rows)
+
+
+def test_memorials_with_what_and_whom_they_commemorate(store: Store) -> None:
+    rows = api.run(store, "memorials-and-whom")
+    assert {"Event", "Person"} <= set(rows.category) or {"Event", "Group"} <= set(rows.category)
+    mardasson = rows[rows.memorial == f"{ENT}mardasson-memorial"]
+    assert f"{ENT}battle-of-the-bulge" in set(mardasson.commemorated)
+    assert "Bastogne" in " ".join(mardasson.places)
+    events = api.run(store, "memorials-and-whom", kind="Event")
+    assert set(events.category) == {"Event"} and len(events) < len(rows)

@@ -142,6 +142,7 @@ class Table:
     apposition: re.Pattern[str]
     triggers: tuple[Trigger, ...]
     clause_break: re.Pattern[str]
+    conjunction: re.Pattern[str]
     yearly: re.Pattern[str]
     kin: tuple[Kin, ...]
 
@@ -458,6 +459,7 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
         apposition=r.section_regex("surface", "apposition", 0),
         triggers=_triggers(r),
         clause_break=r.section_regex("clauses", "break"),
+        conjunction=r.section_regex("clauses", "conjunction"),
         yearly=r.section_regex("clauses", "yearly"),
         kin=_kin(r),
     )
