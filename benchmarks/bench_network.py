@@ -17,8 +17,7 @@ import networkx as nx
 from pyvis.network import Network
 
 from remembrance.graph.render import render_html, style
-
-CATEGORIES = ("Person", "Group", "Place", "Memorial", "Event")
+from remembrance.ontology.categories import CATEGORIES
 
 
 def synthetic(nodes: int, edges: int) -> nx.Graph:

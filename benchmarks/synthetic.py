@@ -8,6 +8,7 @@ import random
 from itertools import cycle
 from pathlib import Path
 
+from remembrance.ontology.categories import CATEGORIES
 from remembrance.pipelines.authority import load_index
 
 TEMPLATES = {
@@ -101,7 +102,6 @@ REM = "https://w3id.org/remembrance/ontology#"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
 XSD_DATE = "<http://www.w3.org/2001/XMLSchema#date>"
-CATEGORIES = ["Person", "Group", "Place", "Memorial", "Event"]
 
 
 def write_nquads(path: Path, entities: int, graphs: int, *, seed: int = 1) -> int:
@@ -112,7 +112,7 @@ def write_nquads(path: Path, entities: int, graphs: int, *, seed: int = 1) -> in
     with path.open("w", encoding="utf-8") as out:
         for e in range(entities):
             node = f"<{BASE}entity/e{e}>"
-            category = CATEGORIES[e % 5]
+            category = CATEGORIES[e % len(CATEGORIES)]
             out.write(f'{node} {LABEL} "Entity {e}" {authority} .\n')
             out.write(f"{node} {RDF_TYPE} <{REM}{category}> {authority} .\n")
             out.write(f'{node} <{REM}category> "{category}" {authority} .\n')

@@ -25,13 +25,11 @@ from typing import Any, Literal
 
 import networkx as nx
 
-#: Category → (colour, vis-network shape).
+from remembrance.ontology.categories import CATEGORY_TABLE
+
+#: Category → (colour, vis-network shape), from the ontology (ontology/categories.py).
 CATEGORY_STYLES: dict[str, tuple[str, str]] = {
-    "Person": ("#4e79a7", "dot"),
-    "Group": ("#f28e2b", "square"),
-    "Place": ("#59a14f", "triangle"),
-    "Memorial": ("#e15759", "star"),
-    "Event": ("#b07aa1", "diamond"),
+    name: (style.colour, style.shape) for name, style in CATEGORY_TABLE.items()
 }
 OTHER_STYLE = ("#8c8c8c", "hexagon")
 #: Shape → the text glyph of the legends.

@@ -71,6 +71,7 @@ class REM(DefinedNamespace):
     category: URIRef
     coMentionedWith: URIRef
     codeName: URIRef
+    colour: URIRef
     commemorates: URIRef
     confidence: URIRef
     contentHash: URIRef
@@ -133,6 +134,7 @@ class REM(DefinedNamespace):
     regentOf: URIRef
     relatedTo: URIRef
     sentence: URIRef
+    shape: URIRef
     siblingOf: URIRef
     source: URIRef
     sourcePath: URIRef

@@ -13,10 +13,11 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SDO, SKOS
 
 from remembrance.iris import entity_slug
+from remembrance.ontology.categories import CATEGORIES, Category
 from remembrance.ontology.files import load_authority, load_ontology
 from remembrance.ontology.namespace import REM
 from remembrance.pipelines.dates import bounds
-from remembrance.pipelines.records import CATEGORIES, Category, Entity
+from remembrance.pipelines.records import Entity
 
 #: Properties whose objects give an authority record its context (used for disambiguation).
 CONTEXT_PROPERTIES = (

@@ -7,10 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
 
-Category = Literal["Person", "Group", "Place", "Memorial", "Event"]
-CATEGORIES: tuple[Category, ...] = ("Person", "Group", "Place", "Memorial", "Event")
+from remembrance.ontology.categories import Category
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from rdflib import Dataset, URIRef
 from remembrance import api
 from remembrance.graph.catalogue import load_catalogue, parse
 from remembrance.graph.store import EmbeddedStore, Store
+from remembrance.ontology.categories import CATEGORIES
 
 CATALOGUE = load_catalogue()
 ENT = "https://w3id.org/remembrance/entity/"
@@ -40,7 +41,7 @@ def test_every_named_query_answers(store: Store, name: str) -> None:
 
 def test_entities_by_category(store: Store) -> None:
     counts = api.run(store, "entities-by-category").set_index("category")
-    assert set(counts.index) == {"Person", "Group", "Place", "Memorial", "Event"}
+    assert set(counts.index) == set(CATEGORIES)
     assert (counts["entities"] > 0).all() and counts["entities"].dtype == "Int64"
     assert len(api.run(store, "entities-by-category", category="Memorial")) == 1
 
@@ -288,7 +289,7 @@ def test_network_of_a_group(store: Store) -> None:
     assert (f"{ENT}frederic-de-jongh", "executedAt", f"{ENT}mont-valerien") in edges
     assert (f"{ENT}villa-voisin-plaque", "commemorates", f"{ENT}comet-line") in edges
     ends = set(rows.sourceCategory) | set(rows.targetCategory)
-    assert ends <= {"Person", "Group", "Place", "Event", "Memorial"}
+    assert ends <= set(CATEGORIES)
     clarence = api.run(store, "network-of-a-group", group="ent:clarence-network")
     assert f"{ENT}walthere-dewe" in set(clarence.target) and f"{ENT}comet-line" not in set(
         clarence.target

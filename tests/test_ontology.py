@@ -16,13 +16,14 @@ from remembrance.graph.stores import open_store
 from remembrance.graph.validate import Report, validate
 from remembrance.iris import entity_iri
 from remembrance.ontology import document, generate
+from remembrance.ontology.categories import CATEGORIES as TOP_CATEGORIES
 from remembrance.ontology.files import authority_files, load_authority, load_ontology
 from remembrance.ontology.namespace import REM
 from remembrance.pipelines.authority import class_categories, parse_records
 
 NS = generate.NAMESPACE
 LANGUAGES = {"en", "fr", "nl"}
-CATEGORIES = {"Person", "Group", "Place", "Memorial", "Event"}
+CATEGORIES = set(TOP_CATEGORIES)
 
 
 @pytest.fixture(scope="module")

@@ -80,8 +80,12 @@ def test_the_pipeline_version_follows_the_extraction_code_and_tables(tmp_path: P
 @pytest.mark.slow
 def test_the_wheel_ships_the_data_the_package_reads(tmp_path: Path) -> None:
     """Gold set, corpus, ontology, frame tables, queries: an installed package has them all."""
+    source = tmp_path / "source"  # pip builds in the source tree: a copy keeps ours clean
+    shutil.copytree(
+        ROOT, source, ignore=shutil.ignore_patterns(".*", "build", "*.egg-info", "artifacts")
+    )
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", str(ROOT), "-w", str(tmp_path)],
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", str(source), "-w", str(tmp_path)],
         check=True,
     )
     [wheel] = tmp_path.glob("remembrance-*.whl")

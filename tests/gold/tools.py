@@ -10,8 +10,10 @@ from collections import Counter
 
 from edtf import parse_edtf
 
+from remembrance.ontology.categories import CATEGORIES as TOP_CATEGORIES
+
 GOLD = pathlib.Path(__file__).resolve().parent
-CATEGORIES = {"Person", "Group", "Place", "Memorial", "Event"}
+CATEGORIES = set(TOP_CATEGORIES)
 LANGUAGES = {"en", "fr", "nl"}
 
 
