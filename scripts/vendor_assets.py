@@ -32,7 +32,6 @@ PACKAGES: dict[str, tuple[str, dict[str, str]]] = {
     "leaflet.markercluster": ("1.5.3", {
         "dist/leaflet.markercluster.js": "leaflet.markercluster.js",
         "dist/MarkerCluster.css": "MarkerCluster.css",
-        "dist/MarkerCluster.Default.css": "MarkerCluster.Default.css",
         "MIT-LICENCE.txt": "LICENSE-leaflet.markercluster.txt",
     }),
     "vis-timeline": ("8.5.4", {
