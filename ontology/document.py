@@ -13,10 +13,10 @@ from pathlib import Path
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
+from remembrance.config import LANGUAGES
 from remembrance.ontology.files import ONTOLOGY_FILE, ONTOLOGY_IRI, parse_turtle
 from remembrance.ontology.generate import NAMESPACE
 
-LANGUAGES = ("en", "fr", "nl")
 CATEGORY = URIRef(NAMESPACE + "category")
 DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "docs" / "ontology.html"
 PREFIXES = {

@@ -18,12 +18,12 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
+from remembrance.config import LANGUAGES
 from remembrance.ontology.files import ONTOLOGY_FILE, SHAPES_FILE, parse_turtle
 
 NAMESPACE = "https://w3id.org/remembrance/ontology#"
 TARGET = Path(__file__).with_name("namespace.py")
 CATEGORIES_TARGET = Path(__file__).with_name("categories.py")
-LANGUAGES = ("en", "fr", "nl")
 SHAPES = ("dot", "square", "triangle", "star", "diamond", "hexagon")
 MARKER = re.compile(r"#\s*generated: category (classes|names|list)\s*$")
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-LANGUAGES = ("en", "fr", "nl")
-
 DEFAULT_CONFIG: dict[str, Any] = {
     # Statistical model per language: an installed package, or a folder of pipelines/models
     # (trained by `python -m remembrance.train`); None means a blank pipeline (gazetteer and
@@ -61,6 +59,9 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "date_gap": {"verb": 120, "event": 40},
     # Linking: rapidfuzz score (0-100) a statistical mention needs to match a record.
     "fuzzy_threshold": 92,
+    # Linking: the least selection score (0-1) of the best candidate; below it the mention
+    # becomes a local entity.
+    "link_min_score": 0.6,
     # A gazetteer alias in capitals of at most this length is matched case-sensitively (acronyms).
     "acronym_max_length": 5,
     # A sentence in the present tense speaks of the time of publication, which then decides

@@ -21,11 +21,10 @@ import edtf
 from edtf.parser.grammar import level0Expression
 from pyparsing import ParseException
 
+from remembrance.config import LANGUAGES
 from remembrance.pipelines.records import DateMention
 
 __all__ = ["DateMention", "bounds", "continue_dates", "find_dates", "normalise"]
-
-LANGUAGES = ("en", "fr", "nl")
 
 
 @dataclass(frozen=True, slots=True)

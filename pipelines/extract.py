@@ -18,11 +18,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from remembrance.config import LANGUAGES
 from remembrance.pipelines import components  # noqa: F401  (registers the factories)
 from remembrance.pipelines.appositions import apposition_statements
 from remembrance.pipelines.authority import AuthorityIndex, load_index
 from remembrance.pipelines.chunks import shifted, split
-from remembrance.pipelines.config import DEFAULT_CONFIG, LANGUAGES
+from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.coreference import pronoun_subjects
 from remembrance.pipelines.dated import date_statements, dated
 from remembrance.pipelines.dates import continue_dates, find_dates

@@ -7,7 +7,8 @@ from functools import cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-from remembrance.pipelines.config import DEFAULT_CONFIG, LANGUAGES
+from remembrance.config import LANGUAGES
+from remembrance.pipelines.config import DEFAULT_CONFIG
 
 
 @cache

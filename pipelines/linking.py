@@ -21,7 +21,6 @@ from remembrance.pipelines.components import TITLES
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.records import Candidate, DateMention, Entity, LinkedMention, Mention
 
-MIN_SCORE = 0.6
 _LEADING = ("the ", "le ", "la ", "les ", "l'", "de ", "het ")
 _TITLE_KEYS = {normalise_label(title) for title in TITLES}
 
@@ -80,7 +79,9 @@ def select(
             score -= 0.3
         if len(candidates) > 1 and sentence_dates:
             score += 0.1 if _fits_period(index.period(record.id), sentence_dates) else -0.1
-        if score >= MIN_SCORE and (best is None or (score, candidate.entity_id) > best[:2]):
+        if score >= DEFAULT_CONFIG["link_min_score"] and (
+            best is None or (score, candidate.entity_id) > best[:2]
+        ):
             best = (score, candidate.entity_id, candidate)
     return best[2] if best else None
 

@@ -11,7 +11,8 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from remembrance.pipelines.config import DEFAULT_CONFIG, LANGUAGES
+from remembrance.config import LANGUAGES
+from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.errors import InputError
 from remembrance.pipelines.language import identify_language
 from remembrance.pipelines.records import Document, Failure

@@ -12,6 +12,9 @@ from pathlib import Path
 
 import platformdirs
 
+#: The languages of texts, labels and models: English, French, Dutch.
+LANGUAGES = ("en", "fr", "nl")
+
 DEFAULT_BASE = "https://w3id.org/remembrance/"
 BASE_ENV = "REMEMBRANCE_BASE"
 STORE_ENV = "REMEMBRANCE_STORE"

@@ -10,6 +10,7 @@ from rdflib.namespace import SDO, SKOS
 from typer.testing import CliRunner
 
 from remembrance.cli import app
+from remembrance.config import LANGUAGES as PROJECT_LANGUAGES
 from remembrance.graph.build import build
 from remembrance.graph.rdf import authority_graph
 from remembrance.graph.stores import open_store
@@ -22,7 +23,7 @@ from remembrance.ontology.namespace import REM
 from remembrance.pipelines.authority import class_categories, parse_records
 
 NS = generate.NAMESPACE
-LANGUAGES = {"en", "fr", "nl"}
+LANGUAGES = set(PROJECT_LANGUAGES)
 CATEGORIES = set(TOP_CATEGORIES)
 
 

@@ -15,9 +15,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from remembrance.config import LANGUAGES
 from remembrance.ontology.categories import CATEGORIES
 from remembrance.ontology.namespace import REM
-from remembrance.pipelines.config import LANGUAGES
 
 FOLDER = Path(__file__).parent
 #: Class names a quantity may name instead of a category.

@@ -10,11 +10,12 @@ from collections import Counter
 
 from edtf import parse_edtf
 
+from remembrance.config import LANGUAGES as PROJECT_LANGUAGES
 from remembrance.ontology.categories import CATEGORIES as TOP_CATEGORIES
 
 GOLD = pathlib.Path(__file__).resolve().parent
 CATEGORIES = set(TOP_CATEGORIES)
-LANGUAGES = {"en", "fr", "nl"}
+LANGUAGES = set(PROJECT_LANGUAGES)
 
 
 def documents(split=None):
