@@ -1,10 +1,38 @@
-"""The pipeline's default configuration: the single source of truth for models and thresholds."""
+"""The pipeline's configuration: the single source of truth for models, thresholds, weights and
+confidences. `PipelineConfig` names every setting and its type (mypy refuses an unknown key);
+`DEFAULT_CONFIG` gives each its default, with what it means. Runtime settings that do not change
+what is extracted (base IRI, store, query limits) are in remembrance/config.py.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypedDict
 
-DEFAULT_CONFIG: dict[str, Any] = {
+from remembrance.ontology.categories import Category
+
+
+class PipelineConfig(TypedDict):
+    """Every setting of the pipeline (see DEFAULT_CONFIG for defaults and meanings)."""
+
+    models: dict[str, str | None]
+    batch_size: int
+    chunk_characters: int
+    language_sample_characters: int
+    language_confidence_floor: float
+    rule_sentences: list[str]
+    ner_categories: dict[str, Category]
+    confidence: dict[str, float]
+    frame_object_gap: int
+    date_gap: dict[str, int]
+    fuzzy_threshold: int
+    link_min_score: float
+    acronym_max_length: int
+    present_tense_cues: dict[str, list[str]]
+    rule_person_names: list[str]
+    given_names: list[str]
+
+
+DEFAULT_CONFIG: PipelineConfig = {
     # Statistical model per language: an installed package, or a folder of pipelines/models
     # (trained by `python -m remembrance.train`); None means a blank pipeline (gazetteer and
     # rules only).
