@@ -1,8 +1,9 @@
 """Coreference inside a document: words that stand for an entity named before them.
 
-A sentence-initial pronoun or short nominal ("She was deported to …", "The network was founded
-by …", "Het werd …") stands for the latest entity of a fitting category (and, for a person, of
-the pronoun's gender where the record gives one) named before its sentence. The resolved words
+A sentence-initial pronoun or definite description ("She was deported to …", "The network was
+founded by …", "The pilot, who had escaped …", "Le roi …", "Het werd …") stands for the latest
+entity of a fitting category (and, for a person, of the pronoun's or description's gender where
+the record gives one) named before its sentence. The resolved words
 become mentions with source "coreference", used for relations only (the gold set does not
 annotate pronouns); statements made through them say so.
 """
@@ -55,16 +56,16 @@ def pronoun_subjects(
     """Sentence-initial pronouns and short nominals resolved to their antecedents."""
     found = []
     for start, end in sentences:
-        match, categories = next(
-            ((m, a.categories) for a in table.anaphors if (m := a.words.match(text, start, end))),
-            (None, frozenset()),
+        match, anaphor = next(
+            ((m, a) for a in table.anaphors if (m := a.words.match(text, start, end))),
+            (None, None),
         )
-        if match is None:
+        if match is None or anaphor is None:
             continue
         if any(m.mention.start < match.end(1) and match.start(1) < m.mention.end for m in linked):
             continue  # already a mention ("the Memorial" resolved by the definite rule)
-        gender = table.genders.get(match.group(1).lower())
-        item = antecedent(linked, start, categories, gender)
+        gender = anaphor.gender or table.genders.get(match.group(1).lower())
+        item = antecedent(linked, start, anaphor.categories, gender)
         if item is not None:
             found.append(resolved(item, match.start(1), match.end(1), match.group(1), (start, end)))
     return found

@@ -141,7 +141,8 @@ def _participant(
             return None  # an active verb with another object: not this event
         fitting = [(m, c) for m, c in subjects if m.entity.category in frame.participants]
         if fitting:
-            return fitting[0][0], fitting[0][1], None
+            item, pronoun = fitting[0]
+            return item, pronoun or item.mention.source == "coreference", None
         if unnamed:
             return None  # the clause is about something else ("the offensive opened")
     before = [
@@ -244,7 +245,11 @@ def frame_statements(
     text = doc.text
     frames = load_frames()
     parsed = doc.has_annotation("DEP")
-    named = [m for m in linked if m.mention.source != "coreference"]  # the parse reads pronouns
+    named = [  # the parse resolves pronouns itself; descriptions ("the pilot") are resolved here
+        m
+        for m in linked
+        if m.mention.source != "coreference" or m.mention.text.lower() not in table.pronouns
+    ]
     inside = token_mentions(doc, named) if parsed else {}
     base: float = DEFAULT_CONFIG["confidence"]["frame"]
     position = {id(item): i for i, item in enumerate(linked)}

@@ -207,3 +207,25 @@ def test_a_statement_through_a_pronoun_says_so_in_rdf() -> None:
     _, graph = document_graph(extraction)
     node = next(graph.subjects(RDF.predicate, REM.deportedTo))
     assert graph.value(node, REM.viaCoreference) == Literal(True)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "fact"),
+    [
+        (
+            "en",
+            "Andrée de Jongh founded the Comet Line. The young woman was arrested in Urrugne.",
+            ("andree-de-jongh", "arrestedAt", "urrugne"),
+        ),
+        (
+            "nl",
+            "Leopold III bleef in het land. De koning werd in 1944 naar Duitsland gedeporteerd.",
+            ("leopold-iii", "deportedTo", "germany"),
+        ),
+    ],
+)
+def test_a_definite_description_stands_for_the_entity_named_before(
+    language: str, text: str, fact: tuple[str, str, str]
+) -> None:
+    found = {(s.subject, s.predicate, str(s.object)): s for s in _statements(text, language)}
+    assert fact in found and found[fact].coreference

@@ -79,6 +79,7 @@ class Quantity:
 class Anaphor:
     words: re.Pattern[str]
     categories: frozenset[str]
+    gender: str | None = None  # of a description ("the King", "la reine")
 
 
 @dataclass(frozen=True, slots=True)
@@ -449,8 +450,11 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
             Anaphor(
                 re.compile(rf"\s*({r.regex(w, e['words'], 0).pattern})\b"),
                 r.categories(w, e["categories"]),
+                e.get("gender"),
             )
-            for w, e in r.entries("anaphor", {"words", "categories"}, {"words", "categories"})
+            for w, e in r.entries(
+                "anaphor", {"words", "categories", "gender"}, {"words", "categories"}
+            )
         ),
         conjunct=r.section_regex("surface", "conjunct"),
         list=r.section_regex("surface", "list"),
