@@ -56,10 +56,16 @@ def _dates(fact: Fact, other: str, known: Names) -> tuple[Any, Any]:
     return None, None
 
 
+def _order(item: Mapping[str, Any]) -> tuple[bool, str, str]:
+    """Dated facts first, by date; then the others, by text."""
+    return (item["earliest"] is None, item["earliest"] or "", item["text"])
+
+
 def map_data(
     found: Iterable[Fact], known: Names, coords: Mapping[str, tuple[float, float]], scope: Scope
 ) -> dict[str, Any]:
-    """Places (label, category, latitude, longitude, facts) and the facts told at each.
+    """Places (label, category, latitude, longitude, facts) and the facts told at each (in date
+    order, undated last).
 
     A fact belongs to its subject if the subject has coordinates, and to its object if the
     object has coordinates and the subject is not itself a Place (so "Brussels part of Belgium"
@@ -94,7 +100,7 @@ def map_data(
                 "category": known.category(p) or "other",
                 "lat": coords[p][0],
                 "lon": coords[p][1],
-                "items": at.get(p, []),
+                "items": sorted(at.get(p, []), key=lambda i: _order(items[i])),
             }
             for p in keep
         ],

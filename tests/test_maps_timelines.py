@@ -20,7 +20,7 @@ from remembrance.graph.timeline import (
     timeline_frame,
     timeline_items,
 )
-from remembrance.graph.when import describe, qualifiers
+from remembrance.graph.when import describe, qualifiers, span
 
 XSS = ["<script>alert(1)</script>", '"onmouseover="alert(1)', "<img src=x onerror=alert(1)>"]
 IRI = re.compile(r"https?://|_:|\bn[0-9a-f]{12,}\b|\b[0-9a-f]{16,}\b")
@@ -57,6 +57,9 @@ def test_edtf_in_words() -> None:
     assert describe("194X") == "the 1940s"
     assert describe("XXXX-05-05") == "5 May, year unknown"
     assert describe("1944-09/1944-10") == "September 1944 – October 1944"
+    assert span(date(1944, 1, 1), date(1944, 12, 31)) == "1944"
+    assert span(date(1944, 2, 1), date(1944, 2, 29)) == "February 1944"
+    assert span(date(1943, 9, 1), date(1943, 11, 30)) == "1 September 1943 – 30 November 1943"
     assert qualifiers("1940-05-10") == set()
     assert {"approximate", "imprecise"} <= qualifiers("1943~")
     assert "uncertain" in qualifiers("1940-05?") and "interval" in qualifiers("1914/1918")
@@ -112,6 +115,9 @@ def test_places_tell_what_happened_there_with_evidence(corpus_reader: Store) -> 
     assert executed and any(sentence for _, sentence in executed[0]["sources"])
     for place in data["places"]:
         assert -90 <= place["lat"] <= 90 and -180 <= place["lon"] <= 180
+        dates = [data["items"][i]["earliest"] for i in place["items"]]
+        known_dates = [d for d in dates if d]
+        assert dates[: len(known_dates)] == sorted(known_dates)  # in date order, undated last
         assert not IRI.search(place["label"])
     for item in data["items"]:
         assert not IRI.search(item["text"]) and not IRI.search(item["when"]), item
