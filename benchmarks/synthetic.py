@@ -168,3 +168,109 @@ def write_nquads(path: Path, entities: int, graphs: int, *, seed: int = 1) -> in
             out.writelines(f"{s} {p} {o} {doc} .\n" for s, p, o in quads)
             lines += len(quads)
     return lines
+
+
+SURNAME_ROOTS = [
+    "Peeters",
+    "Janssens",
+    "Maes",
+    "Jacobs",
+    "Mertens",
+    "Willems",
+    "Claes",
+    "Goossens",
+    "Wouters",
+    "De Smet",
+    "Dubois",
+    "Lambert",
+    "Dupont",
+    "Martin",
+    "Simon",
+    "Laurent",
+    "Leroy",
+    "Renard",
+    "Vermeulen",
+    "Van Damme",
+    "Hermans",
+    "Lemaire",
+    "Desmet",
+    "Michiels",
+    "Collard",
+    "Baert",
+    "Verhoeven",
+    "Dumont",
+    "Lejeune",
+    "Gilson",
+    "Hubert",
+    "Thiry",
+    "Delvaux",
+    "Pirard",
+    "Van Acker",
+    "De Backer",
+    "Bastin",
+    "Lecomte",
+    "Fontaine",
+    "Jacquet",
+]
+SURNAME_ENDINGS = ["", "e", "aert", "ier", "x", "ens", "el", "ot", "in", "y"]
+
+
+def synthetic_people(count: int, *, seed: int = 1) -> list[dict[str, str]]:
+    """`count` synthetic people with homonyms (given names × surnames), each born and died in a
+    city of the authority records on a known day, and a member of one of its groups."""
+    from remembrance.pipelines.config import DEFAULT_CONFIG
+
+    rng = random.Random(seed)
+    index = load_index()
+    cities = sorted(r.id for r in index.records.values() if r.class_name == "City")
+    groups = sorted(r.id for r in index.records.values() if r.class_name == "ResistanceNetwork")
+    given = [name for name in DEFAULT_CONFIG["given_names"] if name.isalpha()]
+    surnames = [root + ending for root in SURNAME_ROOTS for ending in SURNAME_ENDINGS]
+    people = []
+    for number in range(count):
+        born = f"{rng.randint(1880, 1925)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        died = f"{rng.randint(1940, 1945)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        people.append(
+            {
+                "id": f"synthetic-{number}",
+                "given": rng.choice(given),
+                "surname": rng.choice(surnames),
+                "born": born,
+                "died": died,
+                "born_in": rng.choice(cities),
+                "died_in": rng.choice(cities),
+                "group": rng.choice(groups),
+            }
+        )
+    return people
+
+
+def write_records(folder: Path, people: list[dict[str, str]]) -> Path:
+    """A folder laid out like ontology/ (for REMEMBRANCE_ONTOLOGY_DIR): the bundled ontology,
+    shapes and authority records, plus `people` in authority/synthetic.ttl (two labels each)."""
+    import shutil
+
+    from remembrance.ontology.files import AUTHORITY_DIR, ONTOLOGY_FILE, SHAPES_FILE
+
+    (folder / "authority").mkdir(parents=True, exist_ok=True)
+    shutil.copy(ONTOLOGY_FILE, folder / "remembrance.ttl")
+    shutil.copy(SHAPES_FILE, folder / "shapes.ttl")
+    for path in AUTHORITY_DIR.glob("*.ttl"):
+        shutil.copy(path, folder / "authority" / path.name)
+    with (folder / "authority" / "synthetic.ttl").open("w", encoding="utf-8") as out:
+        out.write(
+            "@prefix rem: <https://w3id.org/remembrance/ontology#> .\n"
+            "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+            "@prefix dcterms: <http://purl.org/dc/terms/> .\n\n"
+        )
+        for p in people:
+            out.write(
+                f"<entity/{p['id']}> a rem:Person ;\n"
+                f'    skos:prefLabel "{p["given"]} {p["surname"]}"@en ;\n'
+                f'    skos:altLabel "{p["surname"]}, {p["given"]}"@fr ;\n'
+                f'    rem:bornOn "{p["born"]}"^^rem:edtf ; rem:diedOn "{p["died"]}"^^rem:edtf ;\n'
+                f"    rem:bornIn <entity/{p['born_in']}> ; rem:diedIn <entity/{p['died_in']}> ;\n"
+                f"    rem:memberOf <entity/{p['group']}> ;\n"
+                '    dcterms:source "synthetic" .\n\n'
+            )
+    return folder

@@ -85,6 +85,7 @@ def _sections(extraction: Extraction, digest: str) -> list[tuple[str, list[Any]]
                     "wikidata": item.entity.wikidata,
                     "source": item.mention.source,
                     "confidence": round(item.confidence, 3),
+                    "ambiguous": [str(entity_iri(record)) for record in item.ambiguous],
                 }
                 for item in extraction.mentions
             ],

@@ -104,6 +104,8 @@ def document_graph(extraction: Extraction) -> tuple[URIRef, Graph]:
         add((node, REM.sentence, Literal(text[mention.sentence[0] : mention.sentence[1]].strip())))
         add((node, REM.inDocument, doc))
         add((node, REM.refersTo, target))
+        for record in item.ambiguous:
+            add((node, REM.possiblyRefersTo, entity_iri(record)))
         add((node, REM.source, Literal(mention.source)))
         add((node, REM.confidence, Literal(round(item.confidence, 3), datatype=XSD.decimal)))
         add((node, PROV.wasAttributedTo, extractor_iri(mention.source)))

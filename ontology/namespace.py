@@ -87,6 +87,7 @@ class REM(DefinedNamespace):
     dissolvedOn: URIRef
     earliest: URIRef
     edtf: URIRef
+    ehriId: URIRef
     end: URIRef
     endedOn: URIRef
     establishedOn: URIRef
@@ -96,6 +97,7 @@ class REM(DefinedNamespace):
     foundedBy: URIRef
     foundedOn: URIRef
     frame: URIRef
+    geonamesId: URIRef
     graphVersion: URIRef
     graveCount: URIRef
     heldYearlyOn: URIRef
@@ -127,6 +129,7 @@ class REM(DefinedNamespace):
     participantCount: URIRef
     participatedIn: URIRef
     pipelineVersion: URIRef
+    possiblyRefersTo: URIRef
     publishedBy: URIRef
     qualifier: URIRef
     referenceVersion: URIRef
@@ -137,10 +140,13 @@ class REM(DefinedNamespace):
     shape: URIRef
     siblingOf: URIRef
     source: URIRef
+    sourceDataset: URIRef
     sourcePath: URIRef
+    sourceRow: URIRef
     spouseOf: URIRef
     start: URIRef
     startedOn: URIRef
+    stateArchivesId: URIRef
     succeeded: URIRef
     text: URIRef
     tookPlaceAt: URIRef

@@ -1,28 +1,43 @@
-"""Authority records as typed Python objects, and the label index the gazetteer and linker use."""
+"""Authority records as typed Python objects, and the label index the gazetteer and linker use.
+
+The index is compiled once per set of records (ontology, authority files, this code and the
+configuration) and kept on disk (`remembrance.pipelines.disk_cache`), so a start-up reads it
+instead of parsing the Turtle again.
+"""
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SDO, SKOS
 
 from remembrance.iris import entity_slug
 from remembrance.ontology.categories import CATEGORIES, Category
-from remembrance.ontology.files import load_authority, load_ontology
+from remembrance.ontology.files import ONTOLOGY_FILE, authority_files, load_authority, load_ontology
 from remembrance.ontology.namespace import REM
+from remembrance.pipelines import fuzzy
+from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.dates import bounds
+from remembrance.pipelines.disk_cache import cached, digest
 from remembrance.pipelines.records import Entity
 
 #: Properties whose objects give an authority record its context (used for disambiguation).
 CONTEXT_PROPERTIES = (
     REM.locatedIn,
     REM.memberOf,
+    REM.bornIn,
+    REM.diedIn,
+    REM.executedAt,
+    REM.deportedTo,
     REM.partOf,
     REM.commemorates,
     REM.tookPlaceAt,
@@ -67,6 +82,41 @@ class AuthorityRecord:
     def names(self) -> tuple[str, ...]:
         return (*self.labels.values(), *self.aliases, *self.code_names)
 
+    def encode(self) -> str:
+        """The record as one JSON string (`decode` reads it back)."""
+        return json.dumps(
+            [
+                self.id,
+                self.class_name,
+                self.category,
+                self.labels,
+                self.aliases,
+                self.code_names,
+                sorted(self.context),
+                self.wikidata,
+                self.dates,
+                self.gender,
+            ]
+        )
+
+    @classmethod
+    def decode(cls, text: str) -> AuthorityRecord:
+        (id_, class_name, category, labels, aliases, codes, context, wikidata, dates, gender) = (
+            json.loads(text)
+        )
+        return cls(
+            id_,
+            class_name,
+            category,
+            labels,
+            tuple(aliases),
+            tuple(codes),
+            frozenset(context),
+            wikidata,
+            tuple((prop, value) for prop, value in dates),
+            gender,
+        )
+
     def surnames(self) -> tuple[str, ...]:
         """A person's labels without the first name ("Dewé", "de Jongh"), capitalised ones only."""
         if self.class_name != "Person":
@@ -84,20 +134,83 @@ class AuthorityRecord:
         )
 
 
+def is_acronym(name: str, max_length: int) -> bool:
+    """A name in capitals short enough to be matched case-sensitively ("SS", "CGSP")."""
+    return name.isupper() and len(name) <= max_length
+
+
+class RecordTable(Mapping[str, AuthorityRecord]):
+    """Records by id, each kept as its JSON text and decoded when first read: loading the
+    table costs little whatever the number of records, and memory holds compact strings."""
+
+    def __init__(self, records: Iterable[AuthorityRecord]) -> None:
+        self._encoded = {record.id: record.encode() for record in records}
+        self._decoded: dict[str, AuthorityRecord] = {}
+
+    def __getitem__(self, record_id: str) -> AuthorityRecord:
+        record = self._decoded.get(record_id)
+        if record is None:
+            record = AuthorityRecord.decode(self._encoded[record_id])
+            self._decoded[record_id] = record
+        return record
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._encoded)
+
+    def __len__(self) -> int:
+        return len(self._encoded)
+
+    def __contains__(self, record_id: object) -> bool:
+        return record_id in self._encoded
+
+    def __getstate__(self) -> dict[str, str]:
+        return self._encoded
+
+    def __setstate__(self, state: dict[str, str]) -> None:
+        self._encoded, self._decoded = state, {}
+
+
 @dataclass
 class AuthorityIndex:
-    """All records, with a label index from normalised names to record ids."""
+    """All records, with the name tables the gazetteer and the linker look names up in.
 
-    records: dict[str, AuthorityRecord]
+    - `by_label`: normalised name → ids; `by_surname`: a person's normalised surname → ids;
+      `by_class`: class name → ids.
+    - `phrases`: the sorted normalised names matched case- and accent-insensitively;
+      `exact`: names matched as written (acronyms, surnames) → (span label, key), and
+      `exact_names` sorted: the gazetteer looks names up and stops at the first prefix no name has.
+    - `capitalised`: one-word names only ever written capitalised; `first_names`: the first
+      names of the person records; `fuzzy`: the trigram index of the normalised names.
+    """
+
+    records: Mapping[str, AuthorityRecord]
+    acronym_max_length: int = DEFAULT_CONFIG["acronym_max_length"]
     by_label: dict[str, tuple[str, ...]] = field(default_factory=dict)
     by_surname: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    by_class: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    phrases: list[str] = field(default_factory=list)
+    exact: dict[str, tuple[str, str]] = field(default_factory=dict)
+    exact_names: list[str] = field(default_factory=list)
+    capitalised: frozenset[str] = frozenset()
+    first_names: frozenset[str] = frozenset()
+    fuzzy: fuzzy.TrigramIndex = field(init=False)
 
     def __post_init__(self) -> None:
         index: dict[str, set[str]] = defaultdict(set)
+        classes: dict[str, list[str]] = defaultdict(list)
+        phrases: set[str] = set()
         for record in self.records.values():
+            classes[record.class_name].append(record.id)
             for name in record.names():
-                index[normalise_label(name)].add(record.id)
+                key = normalise_label(name)
+                index[key].add(record.id)
+                if is_acronym(name, self.acronym_max_length):
+                    self.exact[name] = ("NAME", key)
+                else:
+                    phrases.add(key)
         self.by_label = {key: tuple(sorted(ids)) for key, ids in index.items()}
+        self.by_class = {name: tuple(ids) for name, ids in classes.items()}
+        self.phrases = sorted(phrases)
 
         surnames: dict[str, set[str]] = defaultdict(set)
         for record in self.records.values():
@@ -106,6 +219,26 @@ class AuthorityIndex:
                     if " " in name.strip():
                         surnames[normalise_label(name.split()[-1])].add(record.id)
         self.by_surname = {key: tuple(sorted(ids)) for key, ids in surnames.items()}
+        for key, ids in self.by_surname.items():  # surnames: as written, resolved by linking
+            for surname in {s for rid in ids for s in self.records[rid].surnames()}:
+                if normalise_label(surname) == key and key not in self.by_label:
+                    self.exact.setdefault(surname, ("SURNAME", key))
+        self.exact_names = sorted(self.exact)
+
+        names = [n for record in self.records.values() for n in record.names()]
+        lower = {normalise_label(n) for n in names if n[:1].islower()}
+        self.capitalised = (
+            frozenset(normalise_label(n) for n in names if n[:1].isupper() and " " not in n.strip())
+            - lower
+        )
+        self.first_names = frozenset(
+            label.split()[0]
+            for record in self.records.values()
+            if record.category == "Person"
+            for label in record.labels.values()
+            if len(label.split()) > 1 and label[:1].isupper()
+        )
+        self.fuzzy = fuzzy.TrigramIndex(self.by_label)
 
     def period(self, record_id: str) -> tuple[date | None, date | None]:
         """When the thing existed or happened, from its dates (start, end; None if unknown)."""
@@ -127,7 +260,7 @@ class AuthorityIndex:
         return first.union(*(self.records[r].context for r in first if r in self.records))
 
     def of_class(self, class_name: str) -> list[AuthorityRecord]:
-        return [record for record in self.records.values() if record.class_name == class_name]
+        return [self.records[rid] for rid in self.by_class.get(class_name, ())]
 
 
 def class_categories(ontology: Graph) -> dict[str, Category]:
@@ -203,7 +336,23 @@ def parse_records(authority: Graph, categories: dict[str, Category]) -> dict[str
     return records
 
 
+def compile_index() -> AuthorityIndex:
+    """The authority index built from the ontology and the authority files (no cache)."""
+    records = parse_records(load_authority(), class_categories(load_ontology()))
+    index = AuthorityIndex(records)
+    index.records = RecordTable(records.values())  # compact, for the disk cache
+    return index
+
+
+def records_digest() -> str:
+    """Content hash of what the index is compiled from: the ontology, every authority file,
+    the code that compiles it and the configuration."""
+    sources = [Path(__file__), Path(fuzzy.__file__), ONTOLOGY_FILE, *authority_files()]
+    return digest(sources, json.dumps(DEFAULT_CONFIG, sort_keys=True))
+
+
 @cache
 def load_index() -> AuthorityIndex:
-    """The authority index built from the bundled records (cached per process)."""
-    return AuthorityIndex(parse_records(load_authority(), class_categories(load_ontology())))
+    """The authority index of the records in use, from the disk cache when it is up to date
+    (once per process)."""
+    return cached("authority", records_digest(), compile_index)

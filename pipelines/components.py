@@ -1,18 +1,19 @@
 """spaCy components of the pipeline, one registered factory per stage.
 
-- ``remembrance_gazetteer``: a SpanRuler whose patterns are every name of every authority record
-  (case- and accent-insensitive, acronyms case-sensitive), writing ``doc.spans["gazetteer"]``.
+- ``remembrance_gazetteer``: every name of every authority record (case- and accent-insensitive,
+  acronyms and surnames as written), looked up in the index's sorted name tables, so that
+  start-up does not grow with the records; writes ``doc.spans["gazetteer"]``.
 - ``remembrance_mentions``: merges the gazetteer spans with the statistical NER into
   ``doc.spans["mentions"]``, labelled with a category; the gazetteer wins on overlap.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from typing import Any
+import re
+from bisect import bisect_left
+from collections.abc import Collection, Sequence
 
 from spacy.language import Language
-from spacy.pipeline import SpanRuler
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -50,45 +51,60 @@ TITLES = {
 }
 
 
-def gazetteer_patterns(index: AuthorityIndex, acronym_max_length: int) -> list[dict[str, Any]]:
-    """One pattern per distinct name; its id is the normalised label (a key of the index)."""
-    patterns: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for record in index.records.values():
-        for name in record.names():
-            if name in seen:
-                continue
-            seen.add(name)
-            key = normalise_label(name)
-            if name.isupper() and len(name) <= acronym_max_length:
-                patterns.append({"label": "NAME", "id": key, "pattern": [{"ORTH": name}]})
-                continue
-            for variant in {name, key}:
-                patterns.append({"label": "NAME", "id": key, "pattern": variant})
-    for key, ids in index.by_surname.items():  # surnames: case-sensitive, resolved by linking
-        for surname in {s for rid in ids for s in index.records[rid].surnames()}:
-            if normalise_label(surname) == key and key not in index.by_label:
-                tokens = [{"ORTH": word} for word in surname.split()]
-                patterns.append({"label": "SURNAME", "id": key, "pattern": tokens})
-    return patterns
+def _look_up(names: Sequence[str], text: str) -> tuple[bool, bool]:
+    """Whether `text` is one of the sorted `names`, and whether some name starts with it."""
+    position = bisect_left(names, text)
+    following = names[position] if position < len(names) else ""
+    return following == text, following.startswith(text) and bool(following)
 
 
-@Language.factory(
-    "remembrance_gazetteer",
-    default_config={"acronym_max_length": DEFAULT_CONFIG["acronym_max_length"]},
-)
-def make_gazetteer(nlp: Language, name: str, acronym_max_length: int) -> SpanRuler:
-    ruler = SpanRuler(nlp, name, spans_key="gazetteer", phrase_matcher_attr="LOWER", overwrite=True)
-    patterns = gazetteer_patterns(load_index(), acronym_max_length)
+class Gazetteer:
+    """Names of the authority records in a text, as ``doc.spans["gazetteer"]`` (overlaps kept).
+
+    From each token, the window grows token by token while some name starts with its text
+    (normalised, or as written for acronyms and surnames); each window that is a whole name is
+    a span labelled NAME or SURNAME whose id is the normalised name (a key of the index).
+    """
+
+    def __init__(self, index: AuthorityIndex) -> None:
+        self.index = index
+
+    def __call__(self, doc: Doc) -> Doc:
+        index, text, spans = self.index, doc.text, []
+        for start, token in enumerate(doc):
+            if token.is_space:
+                continue
+            folded, written = True, True
+            for end in range(start, len(doc)):
+                if doc[end].is_space:
+                    continue
+                window = text[token.idx : doc[end].idx + len(doc[end])]
+                if folded:
+                    key = normalise_label(window)
+                    found, folded = _look_up(index.phrases, key)
+                    if found:
+                        spans.append(Span(doc, start, end + 1, label="NAME", span_id=key))
+                if written:
+                    name = re.sub(r"\s+", " ", window)
+                    found, written = _look_up(index.exact_names, name)
+                    if found:
+                        label, key = index.exact[name]
+                        spans.append(Span(doc, start, end + 1, label=label, span_id=key))
+                if not (folded or written):
+                    break
+        doc.spans["gazetteer"] = spans
+        return doc
+
+
+@Language.factory("remembrance_gazetteer")
+def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
+    index = load_index()
     tokenizer = nlp.tokenizer
-    for pattern in patterns:  # "de SS." : some tokenizers keep the full stop on an acronym
-        if isinstance(pattern["pattern"], list) and len(pattern["pattern"]) == 1:
-            acronym = pattern["pattern"][0]["ORTH"]
-            if acronym.isupper() and isinstance(tokenizer, Tokenizer):
+    if isinstance(tokenizer, Tokenizer):  # "de SS." : some tokenizers keep the full stop on it
+        for acronym, (label, _) in index.exact.items():
+            if label == "NAME" and " " not in acronym:
                 tokenizer.add_special_case(f"{acronym}.", [{"ORTH": acronym}, {"ORTH": "."}])
-    with nlp.select_pipes(enable=[]):  # phrase patterns need the tokenizer only
-        ruler.add_patterns(patterns)
-    return ruler
+    return Gazetteer(index)
 
 
 def _is_modifier(span: Span) -> bool:
@@ -153,11 +169,7 @@ class MentionMerger:
         self.index = index
         # One-word names only ever written capitalised ("Namen", "Alliés"): a lower-case match
         # is the common word ("namen", "les alliés"), not the name.
-        names = [n for record in index.records.values() for n in record.names()]
-        lower = {normalise_label(n) for n in names if n[:1].islower()}
-        self.capitalised = {
-            normalise_label(n) for n in names if n[:1].isupper() and " " not in n.strip()
-        } - lower
+        self.capitalised = index.capitalised
 
     def _person_names(self, record_id: str) -> tuple[str, ...]:
         record = self.index.records[record_id]
@@ -237,14 +249,7 @@ class PersonNames:
     default_config={"given_names": DEFAULT_CONFIG["given_names"]},
 )
 def make_person_names(nlp: Language, name: str, given_names: list[str]) -> PersonNames:
-    index = load_index()
-    first = {
-        label.split()[0]
-        for record in index.records.values()
-        if record.category == "Person"
-        for label in record.labels.values()
-        if len(label.split()) > 1 and label[:1].isupper() and label.split()[0].lower() not in TITLES
-    }
+    first = {name for name in load_index().first_names if name.lower() not in TITLES}
     return PersonNames({*given_names, *first})
 
 

@@ -25,7 +25,7 @@ class PipelineConfig(TypedDict):
     frame_object_gap: int
     date_gap: dict[str, int]
     fuzzy_threshold: int
-    link_min_score: float
+    linking: dict[str, float]
     acronym_max_length: int
     present_tense_cues: dict[str, list[str]]
     rule_person_names: list[str]
@@ -87,9 +87,20 @@ DEFAULT_CONFIG: PipelineConfig = {
     "date_gap": {"verb": 120, "event": 40},
     # Linking: rapidfuzz score (0-100) a statistical mention needs to match a record.
     "fuzzy_threshold": 92,
-    # Linking: the least selection score (0-1) of the best candidate; below it the mention
-    # becomes a local entity.
-    "link_min_score": 0.6,
+    # Linking: what a candidate record gains (or loses) from the context of its mention, added
+    # to the generator's score; the score a link needs; and how far the best candidate must lead
+    # the next: closer than that, the mention is linked to none of them and reported ambiguous.
+    "linking": {
+        "min_score": 0.6,
+        "ambiguity_margin": 0.05,
+        "related_in_document": 0.05,  # per related record the document names
+        "related_in_sentence": 0.15,  # per related record the mention's sentence names
+        "named_in_document": 0.1,  # the record itself is named unambiguously in the document
+        "named_before": 0.1,  # the record was the link of an earlier mention of the document
+        "category_disagrees": -0.3,  # a statistical mention of another category
+        "period_fits": 0.1,  # the sentence's dates fall in the record's period (else minus)
+        "date_matches": 0.15,  # a date of the sentence is one of the record's (a birth, ...)
+    },
     # A gazetteer alias in capitals of at most this length is matched case-sensitively (acronyms).
     "acronym_max_length": 5,
     # A sentence in the present tense speaks of the time of publication, which then decides

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
-
-from rapidfuzz import fuzz, process
 
 from remembrance.iris import slugify
 from remembrance.pipelines.authority import AuthorityIndex, AuthorityRecord, normalise_label
 from remembrance.pipelines.components import TITLES
 from remembrance.pipelines.config import DEFAULT_CONFIG
+from remembrance.pipelines.dates import bounds
 from remembrance.pipelines.records import Candidate, DateMention, Entity, LinkedMention, Mention
 
 _LEADING = ("the ", "le ", "la ", "les ", "l'", "de ", "het ")
@@ -39,14 +38,20 @@ def generate_candidates(
         return [Candidate(rid, 0.75, "surname") for rid in ids]
     if len(key) < 5:
         return []
-    matches = process.extract(
-        key, index.by_label.keys(), scorer=fuzz.ratio, score_cutoff=fuzzy_threshold, limit=3
-    )
     return [
         Candidate(rid, score / 100 * 0.9, "fuzzy")
-        for label, score, _ in matches
+        for label, score in index.fuzzy.search(key, fuzzy_threshold, limit=3)
         for rid in index.by_label[label]
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The outcome of selection: the chosen candidate, or none; when the best candidates scored
+    too close to tell apart, none is chosen and `ambiguous` holds their record ids."""
+
+    chosen: Candidate | None
+    ambiguous: tuple[str, ...] = ()
 
 
 def select(
@@ -56,34 +61,64 @@ def select(
     context_ids: set[str],
     sentence_ids: set[str],
     sentence_dates: Sequence[DateMention] = (),
-) -> Candidate | None:
-    """The best-scoring candidate in context, or None when no candidate scores enough.
+    weights: Mapping[str, float] = DEFAULT_CONFIG["linking"],
+) -> Selection:
+    """The best-scoring candidate in context; none when no candidate scores enough, or when
+    another scores within the ambiguity margin of it (then reported as ambiguous).
 
-    Context: records related to the candidate (within two steps) that the document names, and
-    more strongly those named in the mention's sentence; between records with dates, the one
-    whose period fits the dates of the sentence (the camp in 1942, its memorial in 2012). A
-    statistical mention whose category disagrees with the record's is penalised, not excluded:
-    on an exact name the authority record is more reliable than the NER label.
+    Context: records related to the candidate (within two steps: its places of birth and death,
+    its groups, ...) that the document names, and more strongly those named in the mention's
+    sentence; between records with dates, the one whose period fits the dates of the sentence
+    (the camp in 1942, its memorial in 2012), and more strongly the one with a date the sentence
+    gives (a birth, a death). A statistical mention whose category disagrees with the record's is
+    penalised, not excluded: on an exact name the authority record is more reliable than the NER
+    label.
     """
-    best: tuple[float, str, Candidate] | None = None
+    scored: list[tuple[float, str, Candidate]] = []
+    several = len({c.entity_id for c in candidates}) > 1
     for candidate in candidates:
         record = index.records[candidate.entity_id]
-        related = index.neighbourhood(record.id) if len(candidates) > 1 else record.context
+        related = index.neighbourhood(record.id) if several else record.context
         score = (
             candidate.score
-            + 0.05 * len(related & context_ids)
-            + 0.15 * len(related & sentence_ids)
-            + 0.1 * (record.id in context_ids)
+            + weights["related_in_document"] * len(related & context_ids)
+            + weights["related_in_sentence"] * len(related & sentence_ids)
+            + weights["named_in_document"] * (record.id in context_ids)
         )
         if mention.source == "ner" and record.category != mention.category:
-            score -= 0.3
-        if len(candidates) > 1 and sentence_dates:
-            score += 0.1 if _fits_period(index.period(record.id), sentence_dates) else -0.1
-        if score >= DEFAULT_CONFIG["link_min_score"] and (
-            best is None or (score, candidate.entity_id) > best[:2]
+            score += weights["category_disagrees"]
+        if several and sentence_dates:
+            fits = _fits_period(index.period(record.id), sentence_dates)
+            score += weights["period_fits"] * (1 if fits else -1)
+            if _shares_a_date(record, sentence_dates):
+                score += weights["date_matches"]
+        scored.append((round(score, 6), candidate.entity_id, candidate))  # no float noise
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    if not scored or scored[0][0] < weights["min_score"]:
+        return Selection(None)
+    best = scored[0][0]
+    close = sorted({rid for score, rid, _ in scored if best - score < weights["ambiguity_margin"]})
+    if len(close) > 1:
+        return Selection(None, tuple(close))
+    return Selection(scored[0][2])
+
+
+def _shares_a_date(record: AuthorityRecord, dates: Sequence[DateMention]) -> bool:
+    """One of the record's dates (to the day, month or year) is a date of the sentence."""
+    for _, value in record.dates:
+        earliest, latest = bounds(value)
+        if earliest is None or latest is None or (latest - earliest).days > 366:
+            continue
+        if any(
+            d.earliest
+            and d.latest
+            and (d.latest - d.earliest).days <= 366
+            and earliest <= d.latest
+            and d.earliest <= latest
+            for d in dates
         ):
-            best = (score, candidate.entity_id, candidate)
-    return best[2] if best else None
+            return True
+    return False
 
 
 def _fits_period(period: tuple[date | None, date | None], dates: Sequence[DateMention]) -> bool:
@@ -180,6 +215,7 @@ def link_mentions(
     """Link every mention of one document, in text order; `dates` are the document's dates,
     `undated` the date a sentence without a date expression speaks of, where one is known (the
     publication date of a sentence in the present tense)."""
+    weights: dict[str, float] = DEFAULT_CONFIG["linking"]
     candidates = [generate_candidates(m, index, fuzzy_threshold) for m in mentions]
     # Context: records proposed unambiguously anywhere in the document, and in each sentence.
     unambiguous = [
@@ -207,18 +243,20 @@ def link_mentions(
                 ),
                 None,
             )
+            bonus = weights["named_before"]
             proposed = [
-                replace(c, score=c.score + 0.1) if c.entity_id == latest else c for c in proposed
+                replace(c, score=c.score + bonus) if c.entity_id == latest else c for c in proposed
             ]
-        chosen = select(
+        selection = select(
             mention,
             proposed,
             index,
             context_ids,
             ids_by_sentence[mention.sentence],
             dates_by_sentence[mention.sentence],
+            weights,
         )
-        if chosen is not None:
+        if (chosen := selection.chosen) is not None:
             record = _at_named_place(
                 mention, index.records[chosen.entity_id], index, ids_by_sentence
             )
@@ -228,5 +266,6 @@ def link_mentions(
         elif (antecedent := _short_form_of(mention, linked, index)) is not None:
             linked.append(LinkedMention(mention, antecedent.entity, antecedent.confidence * 0.9))
         else:
-            linked.append(LinkedMention(mention, local_entity(mention), mention.confidence))
+            entity = local_entity(mention)
+            linked.append(LinkedMention(mention, entity, mention.confidence, selection.ambiguous))
     return linked

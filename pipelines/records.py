@@ -92,11 +92,14 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class LinkedMention:
-    """A mention with the entity it was linked to."""
+    """A mention with the entity it was linked to. `ambiguous` lists the authority records the
+    mention may name when its context could not tell them apart: it is then linked to none of
+    them (the entity is local), for a human to decide."""
 
     mention: Mention
     entity: Entity
     confidence: float
+    ambiguous: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

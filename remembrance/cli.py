@@ -287,4 +287,4 @@ def _relation_table(out: Console, title: str, counts: dict[str, Counts]) -> None
 
 
 # Register the commands defined in the other CLI modules.
-from remembrance import cli_maps, cli_network, cli_sparql, cli_validate  # noqa: E402, F401
+from remembrance import cli_maps, cli_network, cli_records, cli_sparql, cli_validate  # noqa: E402, F401

@@ -41,7 +41,9 @@ def error(message: str) -> None:
 
 def warning(message: str) -> None:
     """One warning line on standard error."""
-    console.print(Text.assemble(("warning:", "yellow"), " ", message), highlight=False)
+    console.print(
+        Text.assemble(("warning:", "yellow"), " ", message), highlight=False, soft_wrap=True
+    )
 
 
 def report_failures(failures: list[Failure], total: int) -> None:

@@ -1,4 +1,5 @@
-"""Configuration values: the base IRI, the default store location and the query limits.
+"""Configuration values: the base IRI, the default store location, the query limits and the
+cache directory.
 
 The base IRI and the store come from an environment variable when it is set, else from a
 default; the query limits from command-line options, else from ``QUERY_LIMITS``.
@@ -18,6 +19,7 @@ LANGUAGES = ("en", "fr", "nl")
 DEFAULT_BASE = "https://w3id.org/remembrance/"
 BASE_ENV = "REMEMBRANCE_BASE"
 STORE_ENV = "REMEMBRANCE_STORE"
+CACHE_ENV = "REMEMBRANCE_CACHE"
 
 
 def base_iri() -> str:
@@ -45,3 +47,11 @@ class QueryLimits:
 
 
 QUERY_LIMITS = QueryLimits()
+
+
+def cache_dir() -> Path:
+    """Where compiled data (the authority index) is kept: $REMEMBRANCE_CACHE, else a per-user
+    cache directory. Deleting it is always safe."""
+    if env := os.environ.get(CACHE_ENV):
+        return Path(env)
+    return Path(platformdirs.user_cache_dir("remembrance"))

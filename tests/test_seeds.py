@@ -48,6 +48,7 @@ def test_contract_shape(seed_003: dict) -> None:
             "wikidata",
             "source",
             "confidence",
+            "ambiguous",
         }
     for date in seed_003["dates"]:
         assert text[date["start"] : date["end"]] == date["text"]
