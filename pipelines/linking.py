@@ -92,12 +92,13 @@ def select(
             score += weights["period_fits"] * (1 if fits else -1)
             if _shares_a_date(record, sentence_dates):
                 score += weights["date_matches"]
-        scored.append((round(score, 6), candidate.entity_id, candidate))  # no float noise
+        scored.append((score, candidate.entity_id, candidate))
     scored.sort(key=lambda item: (-item[0], item[1]))
     if not scored or scored[0][0] < weights["min_score"]:
         return Selection(None)
     best = scored[0][0]
-    close = sorted({rid for score, rid, _ in scored if best - score < weights["ambiguity_margin"]})
+    margin = weights["ambiguity_margin"]
+    close = sorted({rid for score, rid, _ in scored if round(best - score, 6) < margin})
     if len(close) > 1:
         return Selection(None, tuple(close))
     return Selection(scored[0][2])
