@@ -91,6 +91,11 @@ DEFAULT_CONFIG: PipelineConfig = {
     # to the generator's score; the score a link needs; and how far the best candidate must lead
     # the next: closer than that, the mention is linked to none of them and reported ambiguous.
     "linking": {
+        # what each way of proposing a candidate scores (fuzzy: times the fuzz.ratio ÷ 100)
+        "by_label": 1.0,  # the gazetteer matched one of its names
+        "by_normalised_name": 0.95,
+        "by_surname": 0.75,
+        "by_fuzzy_name": 0.9,
         "min_score": 0.6,
         "ambiguity_margin": 0.05,
         "related_in_document": 0.05,  # per related record the document names

@@ -25,21 +25,24 @@ _TITLE_KEYS = {normalise_label(title) for title in TITLES}
 
 
 def generate_candidates(
-    mention: Mention, index: AuthorityIndex, fuzzy_threshold: float
+    mention: Mention,
+    index: AuthorityIndex,
+    fuzzy_threshold: float,
+    weights: Mapping[str, float] = DEFAULT_CONFIG["linking"],
 ) -> list[Candidate]:
     """Records that could be meant by the mention, each with the generator's score."""
     if mention.record_ids:
-        return [Candidate(rid, 1.0, "label") for rid in mention.record_ids]
+        return [Candidate(rid, weights["by_label"], "label") for rid in mention.record_ids]
     key = normalise_label(mention.text)
     for prefix in ("", *_LEADING):
         if key.startswith(prefix) and (ids := index.by_label.get(key[len(prefix) :])):
-            return [Candidate(rid, 0.95, "normalised") for rid in ids]
+            return [Candidate(rid, weights["by_normalised_name"], "normalised") for rid in ids]
     if mention.category == "Person" and (ids := index.by_surname.get(key)):
-        return [Candidate(rid, 0.75, "surname") for rid in ids]
+        return [Candidate(rid, weights["by_surname"], "surname") for rid in ids]
     if len(key) < 5:
         return []
     return [
-        Candidate(rid, score / 100 * 0.9, "fuzzy")
+        Candidate(rid, score / 100 * weights["by_fuzzy_name"], "fuzzy")
         for label, score in index.fuzzy.search(key, fuzzy_threshold, limit=3)
         for rid in index.by_label[label]
     ]
@@ -217,7 +220,7 @@ def link_mentions(
     `undated` the date a sentence without a date expression speaks of, where one is known (the
     publication date of a sentence in the present tense)."""
     weights: dict[str, float] = DEFAULT_CONFIG["linking"]
-    candidates = [generate_candidates(m, index, fuzzy_threshold) for m in mentions]
+    candidates = [generate_candidates(m, index, fuzzy_threshold, weights) for m in mentions]
     # Context: records proposed unambiguously anywhere in the document, and in each sentence.
     unambiguous = [
         (m, c[0].entity_id)
