@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
-from remembrance import __version__
 from remembrance.config import cache_dir
 
 T = TypeVar("T")
@@ -24,8 +23,8 @@ KEEP = 4  # files of one name kept (several record folders in use side by side)
 
 
 def digest(paths: Iterable[Path], *extra: str) -> str:
-    """SHA-256 of the files' names and contents, the package and Python versions, and `extra`."""
-    hasher = hashlib.sha256(f"{__version__} {sys.version}".encode())
+    """SHA-256 of the files' names and contents, the Python version, and `extra`."""
+    hasher = hashlib.sha256(sys.version.encode())
     for path in paths:
         hasher.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     for text in extra:
