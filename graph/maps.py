@@ -14,6 +14,7 @@ json">`` element and the page's script puts it into the document as text.
 from __future__ import annotations
 
 import html
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -27,6 +28,9 @@ from remembrance.graph.render import category_counts, page, script_json, style_t
 from remembrance.graph.scope import Scope
 from remembrance.graph.store import Store
 from remembrance.graph.when import describe, span
+
+#: A tile URL template: http(s), a host, and the {z}, {x} and {y} placeholders.
+_TILES = re.compile(r"^https?://[^/\s\"'<>]+/(?=.*\{z\})(?=.*\{x\})(?=.*\{y\})[^\s\"'<>]*$")
 
 
 def _item(fact: Fact, known: Names, category: str, dates: tuple[Any, Any]) -> dict[str, Any]:
@@ -136,6 +140,11 @@ def places(store: Store, scope: Scope | None = None) -> pd.DataFrame:
 def render_map(data: Mapping[str, Any], *, title: str, tiles: str | None = None) -> str:
     """A self-contained offline page drawing `data` (from `map_data`); `tiles` is a tile URL
     template (``https://…/{z}/{x}/{y}.png``) for an online base layer, drawn only if given."""
+    if tiles is not None and not _TILES.match(tiles):
+        raise ValueError(
+            f"tile URL {tiles!r}: expected http(s)://host/…{{z}}…{{x}}…{{y}}… "
+            "(e.g. https://tile.example.org/{z}/{x}/{y}.png)"
+        )
     counts = category_counts(p["category"] for p in data["places"])
     payload = {
         **data,

@@ -160,6 +160,10 @@ def test_map_tiles_only_when_asked(corpus_reader: Store) -> None:
     page = map_page(corpus_reader, tiles="https://tiles.example/{z}/{x}/{y}.png")
     assert payload(page, "map-data")["tiles"] == "https://tiles.example/{z}/{x}/{y}.png"
     assert payload(map_page(corpus_reader), "map-data")["tiles"] is None
+    for bad in ("tiles.example/{z}/{x}/{y}.png", "https://tiles.example/{z}.png",
+                'https://x/{z}/{x}/{y}"><script>'):  # fmt: skip
+        with pytest.raises(ValueError, match="tile URL"):
+            map_page(corpus_reader, tiles=bad)
 
 
 def test_vendored_files_match_the_manifest() -> None:
