@@ -27,6 +27,8 @@ def date_statements(
         sentence = next((s for s in sentences if s[0] <= date.start < s[1]), None)
         if sentence is None:
             continue
+        if table.relative_date.search(text, max(0, date.start - 20), date.start):
+            continue  # "after 1945" dates nothing
         named = next(
             (m for m in linked if m.mention.start <= date.start and date.end <= m.mention.end),
             None,

@@ -13,6 +13,7 @@ the frame's shortcut property (birth: place → bornIn, date → bornOn), as a s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -218,6 +219,7 @@ def _date(
     doc: Doc,
     trigger_start: int,
     linked: Sequence[LinkedMention],
+    relative: re.Pattern[str],
 ) -> DateMention | None:
     """The date of the clause nearest the trigger, one of the trigger's own clause before one the
     parse leaves unplaced; not one inside a name ("the invasion of 10 May 1940")."""
@@ -225,6 +227,7 @@ def _date(
         d
         for d in dates
         if clause.holds(doc, d.start, d.end, strict=False)
+        and not relative.search(doc.text, max(0, d.start - 20), d.start)
         and not any(m.mention.start <= d.start and d.end <= m.mention.end for m in linked)
     ]
     return min(
@@ -265,7 +268,7 @@ def frame_statements(
             if sentence is None:
                 continue
             span = doc.char_span(start, end, alignment_mode="expand") if parsed else None
-            if span is not None and span.root.pos_ not in _PREDICATES:
+            if span is not None and span.root.pos_ not in _PREDICATES and not trigger.noun:
                 continue  # a noun ("le convoi de déportés", "en l'honneur des fusillés")
             head = _clause_head(span.root) if span is not None else None
             bounds = _surface_clause(text, sentence, start, end, table)
@@ -279,6 +282,8 @@ def frame_statements(
                 and m.mention.end <= start
             ]
             root = span.root if span is not None else None
+            if trigger.noun and head is not None:
+                root = head  # "he lived as a prisoner in …": the subject of "lived"
             found = _participant(
                 frame,
                 start,
@@ -298,7 +303,7 @@ def frame_statements(
             if agent is not None and "agent" in frame.roles:
                 arguments.setdefault("agent", agent)
             date = (
-                _date(dates, clause, doc, start, linked)
+                _date(dates, clause, doc, start, linked, table.relative_date)
                 if "date" in frame.roles or arguments
                 else None
             )

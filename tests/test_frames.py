@@ -229,3 +229,34 @@ def test_a_definite_description_stands_for_the_entity_named_before(
 ) -> None:
     found = {(s.subject, s.predicate, str(s.object)): s for s in _statements(text, language)}
     assert fact in found and found[fact].coreference
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "fact"),
+    [
+        (
+            "en",
+            "Prince Charles, brother of Leopold III, was appointed regent.",
+            ("prince-charles-count-of-flanders", "siblingOf", "leopold-iii"),
+        ),
+        (
+            "en",
+            "In September 1941 Leopold III married Lilian Baels.",
+            ("leopold-iii", "spouseOf", "lilian-baels"),
+        ),
+        (
+            "en",
+            "Leopold III stayed in Belgium. He lived as a prisoner in the palace of Laeken.",
+            ("leopold-iii", "imprisonedAt", "laeken"),
+        ),
+    ],
+)
+def test_kin_in_apposition_marriage_and_captivity(
+    language: str, text: str, fact: tuple[str, str, str]
+) -> None:
+    assert fact in _facts(text, language)
+
+
+def test_a_date_after_before_or_since_dates_nothing() -> None:
+    facts = _facts("The Royal Question divided the country after 1945.", "en")
+    assert not {f for f in facts if f[1] == "occurredOn"}

@@ -105,6 +105,7 @@ class Trigger:
     words: re.Pattern[str]
     object: re.Pattern[str] | None  # what may stand between the trigger and its object
     markers: dict[str, re.Pattern[str]]  # the words before an argument, by role
+    noun: bool = False  # a noun, read in the clause of its verb ("lived as a prisoner in X")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,7 @@ class Kin:
     predicate: str
     named: str  # "subject" or "object"
     pattern: re.Pattern[str]
+    apposition: re.Pattern[str]  # between the person named and the possessor ("X, brother of Y")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +135,7 @@ class Table:
     genders: dict[str, str]
     dates: tuple[DateTrigger, ...]
     before_date: re.Pattern[str]
+    relative_date: re.Pattern[str]
     quantities: tuple[Quantity, ...]
     qualifier_before: re.Pattern[str]
     anaphors: tuple[Anaphor, ...]
@@ -356,7 +359,7 @@ def frame_of_predicate() -> dict[str, str]:
 
 def _triggers(r: _Reader) -> tuple[Trigger, ...]:
     frames = load_frames()
-    fields = {"frame", "trigger", "object", "markers"}
+    fields = {"frame", "trigger", "object", "markers", "noun"}
     triggers = []
     for where, e in r.entries("frame", fields, {"frame", "trigger"}):
         if e["frame"] not in frames:
@@ -377,6 +380,7 @@ def _triggers(r: _Reader) -> tuple[Trigger, ...]:
                 r.regex(where, e["trigger"]),
                 r.regex(f"{where} object", e["object"]) if "object" in e else None,
                 markers,
+                bool(e.get("noun", False)),
             )
         )
     return tuple(triggers)
@@ -389,12 +393,12 @@ def _kin(r: _Reader) -> tuple[Kin, ...]:
         if e["named"] not in {"subject", "object"}:
             raise r.fail(where, f"named {e['named']!r}; choose subject or object")
         nouns = r.regex(where, e["words"]).pattern
-        pattern = r.regex(
-            "[kinship] possessive",
-            r.data.get("kinship", {}).get("possessive"),
-            extra={"NOUNS": nouns},
+        kinship = r.data.get("kinship", {})
+        pattern = r.regex("[kinship] possessive", kinship.get("possessive"), extra={"NOUNS": nouns})
+        apposition = r.regex(
+            "[kinship] apposition", kinship.get("apposition"), extra={"NOUNS": nouns}
         )
-        kin.append(Kin(r.predicate(where, e["predicate"]), e["named"], pattern))
+        kin.append(Kin(r.predicate(where, e["predicate"]), e["named"], pattern, apposition))
     return tuple(kin)
 
 
@@ -444,6 +448,7 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
             )
         ),
         before_date=r.section_regex("dates", "before"),
+        relative_date=r.section_regex("dates", "relative"),
         quantities=_quantities(r, number, qualifier),
         qualifier_before=re.compile(rf"\b(?:{qualifier})\s+$", re.I),
         anaphors=tuple(
