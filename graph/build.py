@@ -19,7 +19,9 @@ from pathlib import Path
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
-from remembrance.graph.rdf import document_graph, reference_graphs
+from remembrance.graph.curation import Curation
+from remembrance.graph.curation_build import CurationStep
+from remembrance.graph.rdf import reference_graphs
 from remembrance.graph.store import Store
 from remembrance.iris import system_graph
 from remembrance.ontology.files import ONTOLOGY_FILE, authority_files
@@ -40,6 +42,7 @@ class BuildReport:
     skipped: int = 0
     removed: int = 0
     relinked: bool = False
+    corrections: int = 0
     graph_version: str = ""
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
@@ -97,8 +100,10 @@ def build(
     extractor: Extractor = extract_each,
     progress: Callable[[int], None] | None = None,
     fail_fast: bool = False,
+    curation: Curation | None = None,
 ) -> BuildReport:
-    """Build the graph of the texts under `paths` into `store`; see the module docstring.
+    """Build the graph of the texts under `paths` into `store`, with the corrections of
+    `curation` applied (graph/curation_build.py); see the module docstring.
 
     A document that cannot be read, extracted or converted is listed in the report's
     `failures` and the others are built; its previous version, if any, stays in the store.
@@ -136,6 +141,13 @@ def build(
     report.relinked = stored_reference not in (None, reference)
     stored_hashes = {digest for _, digest in previous.values()}
     todo = [d for p, d in pending.items() if report.relinked or hashes[p] not in stored_hashes]
+    curating = CurationStep.start(curation or Curation(), store)
+    for path in sorted(curating.affected(store, previous) - {d.path for d in todo}):
+        if path in pending:
+            todo.append(pending[path])
+        else:
+            report.warnings.append(f"{path}: not among the inputs; its corrections wait")
+    report.corrections = len(curating.curation.corrections)
     pending.clear()  # unchanged documents are not kept in memory
     # A changed document's previous graph is dropped only once its new version is written;
     # a document that failed to read is neither changed nor gone.
@@ -150,14 +162,15 @@ def build(
     }
     kept = {iri for iri, _ in previous.values()} - gone
     report.skipped = report.documents - len(todo)
-    if not todo and not gone and stored_reference == reference:
-        report.graph_version = _graph_version(kept, reference)
+    reference_and_curation = reference + curating.version
+    if not todo and not gone and stored_reference == reference and not curating.changed:
+        report.graph_version = _graph_version(kept, reference_and_curation)
         report.seconds = time.perf_counter() - started
         return report
 
     with store.writing() as target:
-        if stored_reference != reference:
-            for name, graph in reference_graphs().items():
+        if stored_reference != reference or curating.changed:
+            for name, graph in curating.reference_graphs(reference_graphs()).items():
                 target.put_graph(name, graph)
         for iri in gone:
             target.drop_graph(URIRef(iri))
@@ -167,7 +180,7 @@ def build(
                 continue
             path = result.document.path
             try:
-                name, graph = document_graph(result)
+                name, graph = curating.document_graph(result)
             except (ValueError, TypeError) as error:  # e.g. a value RDF cannot hold
                 failed(Failure.of(path, error))
                 continue
@@ -179,7 +192,13 @@ def build(
             report.extracted += 1
             if progress:
                 progress(1)
-        report.graph_version = _graph_version(kept, reference)
+        report.graph_version = _graph_version(kept, reference_and_curation)
+        name, graph, unmatched = curating.finish(target, kept)
+        if curating.curation.corrections:
+            target.put_graph(name, graph)
+        else:
+            target.drop_graph(name)
+        report.warnings += unmatched
         target.put_graph(
             system_graph(BUILD_GRAPH), _build_graph(report.graph_version, reference, sorted(kept))
         )

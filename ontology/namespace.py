@@ -25,7 +25,9 @@ class REM(DefinedNamespace):
     CodeName: URIRef
     CollaborationGroup: URIRef
     Commemoration: URIRef
+    Correction: URIRef
     Country: URIRef
+    CuratedTriple: URIRef
     DateMention: URIRef
     Deportation: URIRef
     DiasporaOrganisation: URIRef
@@ -39,6 +41,7 @@ class REM(DefinedNamespace):
     Group: URIRef
     Invasion: URIRef
     Liberation: URIRef
+    MachineTriple: URIRef
     Memorial: URIRef
     MemorialCemetery: URIRef
     Mention: URIRef
@@ -74,9 +77,14 @@ class REM(DefinedNamespace):
     colour: URIRef
     commemorates: URIRef
     confidence: URIRef
+    confirmedBy: URIRef
     contentHash: URIRef
     coordinates: URIRef
+    correctionKind: URIRef
+    curatedBy: URIRef
     dateOf: URIRef
+    decidedClass: URIRef
+    decidedLabel: URIRef
     dedicatedOn: URIRef
     deportedFrom: URIRef
     deportedOn: URIRef
@@ -116,6 +124,7 @@ class REM(DefinedNamespace):
     localEntity: URIRef
     locatedIn: URIRef
     longitude: URIRef
+    matched: URIRef
     memberCount: URIRef
     memberOf: URIRef
     mentionCount: URIRef
@@ -128,10 +137,13 @@ class REM(DefinedNamespace):
     partOf: URIRef
     participantCount: URIRef
     participatedIn: URIRef
+    period: URIRef
     pipelineVersion: URIRef
     possiblyRefersTo: URIRef
+    prefix: URIRef
     publishedBy: URIRef
     qualifier: URIRef
+    reason: URIRef
     referenceVersion: URIRef
     refersTo: URIRef
     regentOf: URIRef
@@ -148,8 +160,15 @@ class REM(DefinedNamespace):
     startedOn: URIRef
     stateArchivesId: URIRef
     succeeded: URIRef
+    suffix: URIRef
+    target: URIRef
+    targetObject: URIRef
+    targetProperty: URIRef
     text: URIRef
     tookPlaceAt: URIRef
+    tripleObject: URIRef
+    triplePredicate: URIRef
+    tripleSubject: URIRef
     unit: URIRef
     usedFrom: URIRef
     usedUntil: URIRef

@@ -8,6 +8,10 @@
     api.map_page(store, entity="Comet Line", hops=2)        # shown in a notebook cell
     api.timeline_page(store, start="1940", end="1945").write("timeline.html")
 
+The curation loop: ``api.review(store)`` lists what needs a historian, ``api.curate(store,
+"merge", "ent:a", "ent:b", why=…)`` records a correction in the curation folder, and
+``api.build(store=…)`` applies the folder's corrections (see graph/MODEL.md, "Curation").
+
 Parameters are bound as RDF terms (never pasted into the query text); see
 remembrance.graph.catalogue. A keyword ending in ``_`` binds the variable without it
 (``from_`` → ``?from``). Columns are typed: numbers are numeric, ``xsd:date`` and
@@ -69,6 +73,7 @@ __all__ = [  # the public API; notebooks use nothing else
 ]
 
 if TYPE_CHECKING:
+    from remembrance.graph.build import BuildReport
     from remembrance.graph.timeline import Lanes
 
 
@@ -81,18 +86,21 @@ def open_store(path: str | Path | None = None) -> Store:
     return open_location(path if path is not None else default_store())
 
 
-def build_store(path: str | Path | None = None, sources: list[str | Path] | None = None) -> Store:
+def build_store(
+    path: str | Path | None = None,
+    sources: list[str | Path] | None = None,
+    *,
+    curation: str | Path | None = None,
+) -> Store:
     """Build `sources` (texts or folders; default: the bundled corpus) into the store at `path`
-    (default: a new temporary directory), and return it open read-only (about a minute for the
-    bundled corpus)."""
+    (default: a new temporary directory) as `build` does, and return it open read-only (about a
+    minute for the bundled corpus)."""
     import tempfile
 
-    from remembrance.graph.build import build
     from remembrance.graph.stores import open_store as open_location
 
     target = Path(path) if path is not None else Path(tempfile.mkdtemp()) / "store"
-    with open_location(target, read_only=False) as writable:
-        build([Path(s) for s in sources] if sources else [bundled_corpus()], writable)
+    build(sources, target, curation=curation)
     return open_location(target)
 
 
@@ -250,3 +258,72 @@ def timeline(store: Store, **where: Any) -> pd.DataFrame:
     from remembrance.graph.timeline import timeline_frame
 
     return timeline_frame(store, scope(store, **where))
+
+
+def _folder(location: str | Path, curation: str | Path | None) -> Path:
+    from remembrance.graph.curation import curation_folder
+
+    return curation_folder(Path(curation) if curation is not None else None, location)
+
+
+def build(
+    paths: list[str | Path] | None = None,
+    store: str | Path | None = None,
+    *,
+    curation: str | Path | None = None,
+) -> BuildReport:
+    """Build texts (default: the bundled corpus) into the store at `store` (default: the user's),
+    with the corrections of the curation folder `curation` (default: $REMEMBRANCE_CURATION, else
+    ``curation/`` beside the store)."""
+    from remembrance.config import default_store
+    from remembrance.corpus import bundled_corpus
+    from remembrance.graph.build import build as run_build
+    from remembrance.graph.curation import load_curation
+    from remembrance.graph.stores import open_store as open_location
+
+    location = store if store is not None else default_store()
+    sources = [Path(p) for p in paths] if paths else [bundled_corpus()]
+    with open_location(location, read_only=False) as target:
+        return run_build(sources, target, curation=load_curation(_folder(location, curation)))
+
+
+def review(store: Store) -> pd.DataFrame:
+    """What needs a historian, ranked: one row per item (kind, weight, entity, label, other,
+    documents, detail, suggestion)."""
+    from dataclasses import asdict
+
+    from remembrance.graph.review import review as run_review
+
+    return pd.DataFrame([asdict(item) for item in run_review(store)])
+
+
+def curate(
+    store: Store,
+    kind: str,
+    *targets: str,
+    why: str,
+    who: str | None = None,
+    curation: str | Path | None = None,
+    **options: str,
+) -> str:
+    """Record a correction (as ``remembrance curate KIND TARGETS…``) in the curation folder;
+    its id. `options`: label, class_name, period, document. The next build applies it."""
+    from remembrance.graph.curate import correction_for
+    from remembrance.graph.curation import add_correction
+
+    correction = correction_for(store, kind, list(targets), why=why, who=who, **options)
+    add_correction(_folder(store.location, curation), correction)
+    return correction.id
+
+
+def corrections(store: Store, curation: str | Path | None = None) -> pd.DataFrame:
+    """The corrections of the curation folder, one row each (id, kind, targets, who, when, why)."""
+    from dataclasses import asdict
+
+    from remembrance.graph.curation import load_curation
+
+    rows = [
+        {"id": c.id, **asdict(c)}
+        for c in load_curation(_folder(store.location, curation)).corrections
+    ]
+    return pd.DataFrame(rows)

@@ -60,22 +60,31 @@ def build(
         str | None, typer.Option("--endpoint", help="Load into a SPARQL server instead of --store.")
     ] = None,
     fail_fast: FailFastOption = False,
+    curation: Annotated[
+        Path | None,
+        typer.Option(
+            help="Corrections folder (default: $REMEMBRANCE_CURATION, else beside store)."
+        ),
+    ] = None,
 ) -> None:
     """Build the graph of texts into the store; unchanged documents are skipped.
 
     A document that cannot be read or extracted is reported on a line of its own and the others
-    are built (its previous version stays in the store); the exit status is then 1.
+    are built (its previous version stays in the store); the exit status is then 1. The
+    corrections of the curation folder (see 'remembrance curate') are applied.
     """
     from contextlib import AbstractContextManager, nullcontext
 
     from remembrance.graph.build import Extractor
     from remembrance.graph.build import build as run_build
+    from remembrance.graph.curation import curation_folder, load_curation
     from remembrance.pipelines.extract import extract as run_extract
     from remembrance.pipelines.reader import collect_paths
 
     sources = paths or [bundled_corpus()]
     location = endpoint or _store_path(store)
     files = collect_paths(sources)  # walked once: the progress bar's total and the build's input
+    corrections = load_curation(curation_folder(curation, location))
     extraction: AbstractContextManager[Extractor]
     if dask or workers:
         from remembrance.pipelines.distributed import dask_extractor
@@ -100,6 +109,7 @@ def build(
                 extractor=extractor,
                 progress=lambda n: bar.advance(task, n),
                 fail_fast=fail_fast,
+                curation=corrections,
             )
         counts = target.query(
             "SELECT (COUNT(DISTINCT ?e) AS ?entities) (COUNT(DISTINCT ?s) AS ?statements) "
@@ -115,7 +125,8 @@ def build(
         f"store {location}: {report.documents} documents ({report.extracted} extracted, "
         f"{report.skipped} unchanged, {report.removed} removed, {len(report.failures)} failed), "
         f"{row[0]} entities, {row[1]} statements, {row[2]} named graphs, "
-        f"graph version {report.graph_version}, {report.seconds:.1f} s"
+        f"{report.corrections} corrections, graph version {report.graph_version}, "
+        f"{report.seconds:.1f} s"
     )
     report_failures(report.failures, len(files))
 
@@ -287,4 +298,11 @@ def _relation_table(out: Console, title: str, counts: dict[str, Counts]) -> None
 
 
 # Register the commands defined in the other CLI modules.
-from remembrance import cli_maps, cli_network, cli_records, cli_sparql, cli_validate  # noqa: E402, F401
+from remembrance import (  # noqa: E402, F401
+    cli_curate,
+    cli_maps,
+    cli_network,
+    cli_records,
+    cli_sparql,
+    cli_validate,
+)

@@ -26,6 +26,7 @@ from rich.console import Console
 from rich.table import Table
 
 from remembrance.cli_app import ParamOption, StoreOption, _store_path, app, console, output
+from remembrance.cli_curate import CurationOption
 from remembrance.config import QUERY_LIMITS, QueryLimits
 from remembrance.graph.row_limit import limit_rows
 from remembrance.graph.store import Store, StoreError
@@ -285,11 +286,18 @@ def export(
     ),
     store: StoreOption = None,
     endpoint: EndpointOption = None,
+    curation: CurationOption = None,
 ) -> None:
-    """Export the named graphs: TriG, N-Quads, JSON-LD (project context) or Turtle (merged)."""
+    """Export the named graphs: TriG, N-Quads, JSON-LD (project context) or Turtle (merged).
+
+    The curation graph (BASE/graph/curation: the corrections, who, when, why) is one of them;
+    a warning says when the curation folder holds corrections the store was not built with."""
+    from remembrance.cli_curate import unbuilt_warning
+    from remembrance.graph.curation import curation_folder
     from remembrance.graph.datasets import read_dataset, serialize
 
     with _open(store, endpoint) as source:
+        unbuilt_warning(source, curation_folder(curation, endpoint or _store_path(store)))
         text = serialize(read_dataset(source, graph), format.value)
     if out is None:
         sys.stdout.write(text)
@@ -299,15 +307,33 @@ def export(
 
 @app.command()
 def diff(
-    before: Annotated[str, typer.Argument(help="A store directory or SPARQL endpoint URL.")],
-    after: Annotated[str, typer.Argument(help="Another one.")],
+    before: Annotated[
+        str | None, typer.Argument(help="A store directory or SPARQL endpoint URL.")
+    ] = None,
+    after: Annotated[str | None, typer.Argument(help="Another one.")] = None,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Print the triples too.")
     ] = False,
+    correction: Annotated[
+        str | None,
+        typer.Option(help="Show what this correction (id) changed in --store instead."),
+    ] = None,
+    store: StoreOption = None,
+    curation: CurationOption = None,
 ) -> None:
-    """Per named graph, the triples AFTER adds (+) and removes (-) compared with BEFORE."""
+    """Per named graph, the triples AFTER adds (+) and removes (-) compared with BEFORE.
+
+    With --correction ID: per named graph, what the machine said (-) and the correction decided
+    (+), from one store (ids: 'remembrance curate list')."""
     from remembrance.graph.datasets import diff as graph_diff
 
+    if correction is not None:
+        if before or after:
+            raise InputError("--correction reads one store (--store); give no BEFORE/AFTER")
+        _correction_effect(_store_path(store), curation, correction)
+        return
+    if before is None or after is None:
+        raise InputError("give BEFORE and AFTER stores, or --correction ID")
     with open_store(before) as old, open_store(after) as new:
         changes = graph_diff(old, new)
     out = output()
@@ -319,3 +345,16 @@ def diff(
                     if line.strip():
                         out.print(f"  {sign} {line}", soft_wrap=True, highlight=False)
     out.print(f"{len(changes)} named graph(s) differ")
+
+
+def _correction_effect(location: Path, folder: Path | None, correction: str) -> None:
+    from remembrance.graph.curation import curation_folder, load_curation
+    from remembrance.graph.curation_rdf import correction_effect
+
+    corrections = load_curation(curation_folder(folder, location))
+    with open_store(location) as source:
+        changes = correction_effect(source, corrections, correction)
+    out = output()
+    for graph, sign, triple in changes:
+        out.print(f"{graph}  {sign} {triple}", soft_wrap=True, highlight=False)
+    out.print(f"{len(changes)} triple(s) changed by correction {correction}")

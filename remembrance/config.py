@@ -49,6 +49,17 @@ class QueryLimits:
 QUERY_LIMITS = QueryLimits()
 
 
+@dataclass(frozen=True)
+class ReviewThresholds:
+    """What ``remembrance review`` lists (it changes nothing that is extracted)."""
+
+    low_confidence: float = 0.7  # a link below this confidence needs a human
+    near_duplicate: int = 90  # two labels at least this alike (rapidfuzz ratio, 0-100)
+
+
+REVIEW = ReviewThresholds()
+
+
 def cache_dir() -> Path:
     """Where compiled data (the authority index) is kept: $REMEMBRANCE_CACHE, else a per-user
     cache directory. Deleting it is always safe."""

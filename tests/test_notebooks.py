@@ -11,7 +11,7 @@ NOTEBOOKS = sorted((Path(__file__).parent.parent / "notebooks").glob("*.ipynb"))
 
 
 def test_notebooks_are_committed_without_outputs() -> None:
-    assert len(NOTEBOOKS) >= 3
+    assert len(NOTEBOOKS) >= 4
     for path in NOTEBOOKS:
         cells = nbformat.read(path, as_version=4).cells
         assert not any(c.get("outputs") for c in cells if c.cell_type == "code"), path.name
@@ -41,7 +41,7 @@ def test_notebooks_use_only_the_public_api() -> None:
 def test_notebook_runs(
     path: Path, corpus_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("REMEMBRANCE_STORE", str(corpus_store))  # notebooks 02, 03 reuse it
+    monkeypatch.setenv("REMEMBRANCE_STORE", str(corpus_store))  # notebooks 02-04 reuse it
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(notebook, timeout=600, kernel_name="python3",
                             resources={"metadata": {"path": str(tmp_path)}})  # fmt: skip
