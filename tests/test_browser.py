@@ -238,6 +238,15 @@ def test_map_filters_by_category_and_years(
     page.dispatch_event("#filters input[name=to]", "change")
     assert 0 < shown() < everything
     assert overlapping(page.evaluate(BOXES, ".place .label")) == []
+    # every place again, zoomed in on Brussels: clusters open up, labels are placed again, apart
+    page.fill("#filters input[name=from]", page.get_attribute("#filters input[name=from]", "min"))
+    page.fill("#filters input[name=to]", page.get_attribute("#filters input[name=to]", "max"))
+    page.check("#filters input[name=undated]")
+    assert shown() == everything
+    page.evaluate("window.remembranceMap.map.setView([50.85, 4.37], 12)")
+    page.wait_for_timeout(1500)  # the clusters' animations
+    labels = page.evaluate(BOXES, ".place:not(.country) .label")
+    assert len(labels) >= 5 and overlapping(labels) == []
     watched.assert_clean(path)
 
 
