@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from remembrance.pipelines.config import DEFAULT_CONFIG
+from remembrance.pipelines.coreference import antecedent
 from remembrance.pipelines.dependency import subject_mentions, token_mentions
 from remembrance.pipelines.frames.tables import Frame, Table, Trigger, load_frames
 from remembrance.pipelines.patterns import conjuncts
@@ -254,7 +255,6 @@ def frame_statements(
         if m.mention.source != "coreference" or m.mention.text.lower() not in table.pronouns
     ]
     inside = token_mentions(doc, named) if parsed else {}
-    base: float = DEFAULT_CONFIG["confidence"]["frame"]
     position = {id(item): i for i, item in enumerate(linked)}
     statements: list[Statement] = []
     spans = [m.span() for t in table.triggers for m in t.words.finditer(text)]
@@ -266,6 +266,41 @@ def frame_statements(
                 continue  # part of a name ("Enclos des Fusillés")
             sentence = next((s for s in sentences if s[0] <= start < s[1]), None)
             if sentence is None:
+                continue
+            if trigger.possessed:
+                found = _possessor(text, sentence, start, frame, named, table)
+                if found is None:
+                    continue
+                bounds = _cut(
+                    text,
+                    _surface_clause(text, sentence, start, end, table),
+                    start,
+                    end,
+                    spans,
+                    table,
+                )
+                clause = _Clause(*bounds, None)
+                candidates = [
+                    m
+                    for m in linked
+                    if clause.holds(doc, m.mention.start, m.mention.end) and m.mention.start >= end
+                ]
+                statements += _statements(
+                    text,
+                    doc,
+                    frame,
+                    trigger,
+                    start,
+                    end,
+                    sentence,
+                    found,
+                    candidates,
+                    clause,
+                    dates,
+                    linked,
+                    position,
+                    table,
+                )
                 continue
             span = doc.char_span(start, end, alignment_mode="expand") if parsed else None
             if span is not None and span.root.pos_ not in _PREDICATES and not trigger.noun:
@@ -296,60 +331,114 @@ def frame_statements(
             )
             if found is None:
                 continue
-            participant, coreference, agent = found
-            arguments = _arguments(
-                text, frame, trigger, end, participant, candidates, frame.objects
+            statements += _statements(
+                text,
+                doc,
+                frame,
+                trigger,
+                start,
+                end,
+                sentence,
+                found,
+                candidates,
+                clause,
+                dates,
+                linked,
+                position,
+                table,
             )
-            if agent is not None and "agent" in frame.roles:
-                arguments.setdefault("agent", agent)
-            date = (
-                _date(dates, clause, doc, start, linked, table.relative_date)
-                if "date" in frame.roles or arguments
-                else None
-            )
-            ends = [participant.mention.start, participant.mention.end, start, end]
-            shared = [
-                (role, other)
-                for role, item in arguments.items()
-                if role in _COORDINATED
-                for other in conjuncts(
-                    text,
-                    linked,
-                    position[id(item)],
-                    _ROLE_CATEGORIES.get(role, frame.objects),
-                    table,
-                )
-            ]
-            for role, item in [*arguments.items(), *shared]:
-                statements.append(
-                    Statement(
-                        participant.entity.id,
-                        frame.roles[role],
-                        item.entity.id,
-                        True,
-                        min(*ends, item.mention.start),
-                        max(*ends, item.mention.end),
-                        sentence,
-                        "frame",
-                        round(base * min(participant.confidence, item.confidence), 3),
-                        date=date,
-                        coreference=coreference or item.mention.source == "coreference",
-                    )
-                )
-            if date is not None and "date" in frame.roles:
-                statements.append(
-                    Statement(
-                        participant.entity.id,
-                        frame.roles["date"],
-                        date.value,
-                        False,
-                        min(*ends, date.start),
-                        max(*ends, date.end),
-                        sentence,
-                        "frame",
-                        round(base * participant.confidence, 3),
-                        date=date,
-                        coreference=coreference,
-                    )
-                )
     return statements
+
+
+def _statements(
+    text: str,
+    doc: Doc,
+    frame: Frame,
+    trigger: Trigger,
+    start: int,
+    end: int,
+    sentence: tuple[int, int],
+    found: tuple[LinkedMention, bool, LinkedMention | None],
+    candidates: Sequence[LinkedMention],
+    clause: _Clause,
+    dates: Sequence[DateMention],
+    linked: Sequence[LinkedMention],
+    position: dict[int, int],
+    table: Table,
+) -> list[Statement]:
+    """The shortcut statements of one event: an argument's, and the date's."""
+    base: float = DEFAULT_CONFIG["confidence"]["frame"]
+    statements: list[Statement] = []
+    participant, coreference, agent = found
+    arguments = _arguments(text, frame, trigger, end, participant, candidates, frame.objects)
+    if agent is not None and "agent" in frame.roles:
+        arguments.setdefault("agent", agent)
+    date = (
+        _date(dates, clause, doc, start, linked, table.relative_date)
+        if "date" in frame.roles or arguments
+        else None
+    )
+    ends = [participant.mention.start, participant.mention.end, start, end]
+    shared = [
+        (role, other)
+        for role, item in arguments.items()
+        if role in _COORDINATED
+        for other in conjuncts(
+            text,
+            linked,
+            position[id(item)],
+            _ROLE_CATEGORIES.get(role, frame.objects),
+            table,
+        )
+    ]
+    for role, item in [*arguments.items(), *shared]:
+        statements.append(
+            Statement(
+                participant.entity.id,
+                frame.roles[role],
+                item.entity.id,
+                True,
+                min(*ends, item.mention.start),
+                max(*ends, item.mention.end),
+                sentence,
+                "frame",
+                round(base * min(participant.confidence, item.confidence), 3),
+                date=date,
+                coreference=coreference or item.mention.source == "coreference",
+            )
+        )
+    if date is not None and "date" in frame.roles:
+        statements.append(
+            Statement(
+                participant.entity.id,
+                frame.roles["date"],
+                date.value,
+                False,
+                min(*ends, date.start),
+                max(*ends, date.end),
+                sentence,
+                "frame",
+                round(base * participant.confidence, 3),
+                date=date,
+                coreference=coreference,
+            )
+        )
+    return statements
+
+
+def _possessor(
+    text: str,
+    sentence: tuple[int, int],
+    start: int,
+    frame: Frame,
+    named: Sequence[LinkedMention],
+    table: Table,
+) -> tuple[LinkedMention, bool, None] | None:
+    """ "his arrest", "sa déportation", "haar arrestatie": the possessor, the latest fitting
+    entity named before that agrees with the possessive's gender."""
+    found = table.possessor.search(text, max(sentence[0], start - 20), start)
+    if found is None:
+        return None
+    gender = table.genders.get(found.group("possessive").lower())
+    item = antecedent(named, found.start(), frame.participants, gender)
+    return (item, True, None) if item is not None else None

@@ -260,3 +260,29 @@ def test_kin_in_apposition_marriage_and_captivity(
 def test_a_date_after_before_or_since_dates_nothing() -> None:
     facts = _facts("The Royal Question divided the country after 1945.", "en")
     assert not {f for f in facts if f[1] == "occurredOn"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "facts"),
+    [
+        (
+            "nl",
+            "Andrée de Jongh stichtte de Kometenlijn. Tot haar arrestatie op 15 januari 1943 in "
+            "Urrugne begeleidde ze zelf meer dan honderd mannen.",
+            {
+                ("andree-de-jongh", "arrestedOn", "1943-01-15"),
+                ("andree-de-jongh", "arrestedAt", "urrugne"),
+            },
+        ),
+        (
+            "fr",
+            "Walthère Dewé dirigea Clarence. Après sa mort à Ixelles le 14 janvier 1944, le réseau "
+            "continua.",
+            {("walthere-dewe", "diedIn", "ixelles"), ("walthere-dewe", "diedOn", "1944-01-14")},
+        ),
+    ],
+)
+def test_a_possessive_names_the_participant_of_a_noun(
+    language: str, text: str, facts: set[tuple[str, str, str]]
+) -> None:
+    assert facts <= _facts(text, language)

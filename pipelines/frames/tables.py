@@ -106,6 +106,7 @@ class Trigger:
     object: re.Pattern[str] | None  # what may stand between the trigger and its object
     markers: dict[str, re.Pattern[str]]  # the words before an argument, by role
     noun: bool = False  # a noun, read in the clause of its verb ("lived as a prisoner in X")
+    possessed: bool = False  # a noun whose possessor is the participant ("his arrest in 1943")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +148,7 @@ class Table:
     triggers: tuple[Trigger, ...]
     clause_break: re.Pattern[str]
     conjunction: re.Pattern[str]
+    possessor: re.Pattern[str]
     yearly: re.Pattern[str]
     kin: tuple[Kin, ...]
 
@@ -359,7 +361,7 @@ def frame_of_predicate() -> dict[str, str]:
 
 def _triggers(r: _Reader) -> tuple[Trigger, ...]:
     frames = load_frames()
-    fields = {"frame", "trigger", "object", "markers", "noun"}
+    fields = {"frame", "trigger", "object", "markers", "noun", "possessed"}
     triggers = []
     for where, e in r.entries("frame", fields, {"frame", "trigger"}):
         if e["frame"] not in frames:
@@ -381,6 +383,7 @@ def _triggers(r: _Reader) -> tuple[Trigger, ...]:
                 r.regex(f"{where} object", e["object"]) if "object" in e else None,
                 markers,
                 bool(e.get("noun", False)),
+                bool(e.get("possessed", False)),
             )
         )
     return tuple(triggers)
@@ -469,6 +472,7 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
         triggers=_triggers(r),
         clause_break=r.section_regex("clauses", "break"),
         conjunction=r.section_regex("clauses", "conjunction"),
+        possessor=r.section_regex("clauses", "possessor"),
         yearly=r.section_regex("clauses", "yearly"),
         kin=_kin(r),
     )
