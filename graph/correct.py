@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from remembrance.graph.curation import (
     Correction,
@@ -141,6 +142,12 @@ class Decisions:
         return slug(self.merged.get(f"ent:{entity_id}", f"ent:{entity_id}"))
 
 
+@lru_cache(maxsize=4)
+def decisions_of(curation: Curation) -> Decisions:
+    """The indexed decisions of a curation (made once per build, not once per document)."""
+    return Decisions(curation)
+
+
 def _covers(statement: Statement, mention: Mention) -> bool:
     return statement.start <= mention.start and mention.end <= statement.end
 
@@ -161,7 +168,7 @@ def apply_corrections(curation: Curation, extraction: Extraction) -> tuple[Extra
     if not curation.corrections:
         return extraction, touched
     path = extraction.document.path
-    decisions = Decisions(curation)
+    decisions = decisions_of(curation)
     at: dict[int, Correction] = {}
     for c in curation.corrections:
         if c.is_mention and same_document(path, c.document):

@@ -67,6 +67,9 @@ COLUMNS = (
     "when",
     "why",
 )
+#: The fields that make the decision (its id): all but who, when and why.
+DECISION = ("kind", "entity", "predicate", "object", "label", "class_name", "period", "document",
+            "start", "prefix", "quote", "suffix")  # fmt: skip
 MENTION_FIELDS = ("document", "start", "quote")
 #: Fields each kind needs (besides kind, who, when, why).
 REQUIRED: dict[Kind, tuple[str, ...]] = {
@@ -166,7 +169,7 @@ class Correction:
     @property
     def id(self) -> str:
         """A hash of the decision (kind and targets, not who, when, why or where it is written)."""
-        decision = [str(getattr(self, f.name)) for f in fields(self)][:12]
+        decision = [str(getattr(self, name)) for name in DECISION]
         return hashlib.sha256("\t".join(decision).encode()).hexdigest()[:16]
 
     @property
