@@ -283,10 +283,10 @@ def confirm(
 def list_corrections(store: StoreOption = None, curation: CurationOption = None) -> None:
     """The corrections of the curation folder."""
     folder = curation_folder(curation, _store_path(store))
-    table = Table("id", "kind", "entity", "object / label", "who", "when", "why", "where")
+    table = Table("id", "kind", "entity", "object / label / class", "who", "when", "why", "where")
     for c in load_curation(folder).corrections:
-        table.add_row(c.id, c.kind.value, c.entity, c.object or c.label or c.quote, c.who,
-                      c.when, c.why, c.origin)  # fmt: skip
+        what = c.object or c.label or c.class_name or c.quote
+        table.add_row(c.id, c.kind.value, c.entity, what, c.who, c.when, c.why, c.origin)
     output().print(table, soft_wrap=True)
 
 

@@ -477,3 +477,18 @@ def test_corrections_apply_on_a_remote_sparql_server(
     assert not report.warnings and report.extracted == 3
     _retyped(remote)
     _merged(remote)
+
+
+def test_a_mention_is_anchored_by_its_quote_and_context() -> None:
+    from remembrance.graph.correct import anchor
+    from remembrance.graph.curation import same_document
+
+    text = "In Brussels,\n  the line began. Later Brussels fell."
+    first = Correction(Kind.REJECT_MENTION, quote="Brussels", prefix="In ", suffix=", the line")
+    assert anchor(first, text, 3, 11)  # line breaks and runs of spaces read as one space
+    assert not anchor(first, text, text.rindex("Brussels"), text.rindex("Brussels") + 8)
+    assert not anchor(first, text.replace("the line", "a line"), 3, 11)  # its context changed
+    assert anchor(Correction(Kind.REJECT_MENTION, quote="In"), text, 0, 2)  # at the very start
+    assert same_document("/data/corpus/en/comet.txt", "corpus/en/comet.txt")
+    assert same_document("corpus/en/comet.txt", "/data/corpus/en/comet.txt")
+    assert not same_document("/data/corpus/fr/comet.txt", "corpus/en/comet.txt")
