@@ -58,10 +58,12 @@ def _location(store: Path | None, endpoint: str | None) -> str | Path:
     return endpoint or _store_path(store)
 
 
-def unbuilt_warning(source: Store, folder: Path) -> None:
-    """Warn when the folder holds corrections the store was not built with."""
+def unbuilt_warning(source: Store, curation: Path | None, location: str | Path) -> None:
+    """Warn when the curation folder (`curation`, else the default for the store at `location`)
+    holds corrections the store was not built with: what is read lags what was decided."""
     from remembrance.graph.curation_build import stored_corrections
 
+    folder = curation_folder(curation, location)
     waiting = load_curation(folder).ids - set(stored_corrections(source))
     if waiting:
         warning(
@@ -330,7 +332,7 @@ def review(
 
     location = _location(store, endpoint)
     with open_store(location) as source:
-        unbuilt_warning(source, curation_folder(curation, location))
+        unbuilt_warning(source, curation, location)
         items = run_review(source)[:limit]
     rows = [{"rank": rank, **asdict(item)} for rank, item in enumerate(items, 1)]
     if format is ReviewFormat.table:

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from remembrance.cli_app import ParamOption, StoreOption, _store_path, app, console
+from remembrance.cli_curate import CurationOption, unbuilt_warning
 from remembrance.graph.scope import Scope
 from remembrance.graph.store import Store
 from remembrance.graph.stores import open_store
@@ -71,12 +72,14 @@ def map_command(
         ),
     ] = None,  # fmt: skip
     store: StoreOption = None,
+    curation: CurationOption = None,
 ) -> None:
     """Write an offline map of places: what happened at each, with its sources; filters by
     category and years in the page. E.g. remembrance map comet-line --hops 2 --out comet.html"""
     from remembrance.graph.maps import write_map
 
     with open_store(_store_path(store)) as source:
+        unbuilt_warning(source, curation, _store_path(store))
         scope = _scope(source, entity, hops, query, param, start, end)
         write_map(source, out, scope, tiles=tiles)
     console.print(f"{out}: map of {scope.title}")
@@ -95,12 +98,14 @@ def timeline(
         LaneKind, typer.Option("--lanes", help="One lane per category or per entity.")
     ] = LaneKind.category,
     store: StoreOption = None,
+    curation: CurationOption = None,
 ) -> None:
     """Write an offline timeline of dated facts: one item per fact with its sources, conflicts
     flagged, approximate dates drawn so. E.g. remembrance timeline --from 1940 --to 1945"""
     from remembrance.graph.timeline import write_timeline
 
     with open_store(_store_path(store)) as source:
+        unbuilt_warning(source, curation, _store_path(store))
         scope = _scope(source, entity, hops, query, param, start, end)
         write_timeline(source, out, scope, lanes=lanes.value)
     console.print(f"{out}: timeline of {scope.title}")

@@ -10,6 +10,7 @@ import networkx as nx
 import typer
 
 from remembrance.cli_app import ParamOption, StoreOption, _store_path, app, console
+from remembrance.cli_curate import CurationOption, unbuilt_warning
 from remembrance.graph.store import Store
 from remembrance.graph.stores import open_store
 from remembrance.pipelines.errors import InputError
@@ -61,6 +62,7 @@ def show(
     comention: Annotated[
         bool, typer.Option(help="Co-mentions in sentences instead of asserted relations.")
     ] = False,
+    curation: CurationOption = None,
 ) -> None:
     """Write the network around one entity (its ego network) to a file."""
     from remembrance.graph.projections import (
@@ -71,6 +73,7 @@ def show(
     )
 
     with open_store(_store_path(store)) as source:
+        unbuilt_warning(source, curation, _store_path(store))
         try:
             iri = resolve_entity(source, entity)
         except LookupError as error:
@@ -99,6 +102,7 @@ def network(
     store: StoreOption = None,
     format: FormatOption = NetworkFormat.html,
     max_nodes: MaxNodesOption = 500,
+    curation: CurationOption = None,
 ) -> None:
     """Write a whole network to a file: the entity or co-mention network, or a named query's.
 
@@ -111,6 +115,7 @@ def network(
     if param and query is None:
         raise InputError("--param binds the parameters of a named query (--query)")
     with open_store(_store_path(store)) as source:
+        unbuilt_warning(source, curation, _store_path(store))
         if query is not None:
             found = _query_rows(source, query, _parameters(param or []))
             graph = projections.rows_graph(found, projections.node_rows(source))

@@ -26,7 +26,7 @@ from rich.console import Console
 from rich.table import Table
 
 from remembrance.cli_app import ParamOption, StoreOption, _store_path, app, console, output
-from remembrance.cli_curate import CurationOption
+from remembrance.cli_curate import CurationOption, unbuilt_warning
 from remembrance.config import QUERY_LIMITS, QueryLimits
 from remembrance.graph.row_limit import limit_rows
 from remembrance.graph.store import Store, StoreError
@@ -186,6 +186,7 @@ def query(
     stamp: Annotated[bool, typer.Option(help="CSV: first line '# graph version: …'.")] = False,
     store: StoreOption = None,
     endpoint: EndpointOption = None,
+    curation: CurationOption = None,
 ) -> None:
     """Run a SPARQL query, or a named one (--name, see --list).
 
@@ -209,6 +210,7 @@ def query(
     if limit is not None:
         text = limit_rows(text, limit)
     with _open(store, endpoint) as source:
+        unbuilt_warning(source, curation, endpoint or _store_path(store))
         result = with_timeout(timeout, lambda: source.query(text))
         _write_result(result, format, graph_version(source), stamp)
 
@@ -292,12 +294,10 @@ def export(
 
     The curation graph (BASE/graph/curation: the corrections, who, when, why) is one of them;
     a warning says when the curation folder holds corrections the store was not built with."""
-    from remembrance.cli_curate import unbuilt_warning
-    from remembrance.graph.curation import curation_folder
     from remembrance.graph.datasets import read_dataset, serialize
 
     with _open(store, endpoint) as source:
-        unbuilt_warning(source, curation_folder(curation, endpoint or _store_path(store)))
+        unbuilt_warning(source, curation, endpoint or _store_path(store))
         text = serialize(read_dataset(source, graph), format.value)
     if out is None:
         sys.stdout.write(text)

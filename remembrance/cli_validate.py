@@ -6,16 +6,18 @@ import typer
 from rich.table import Table
 
 from remembrance.cli_app import StoreOption, _store_path, app, console, output
+from remembrance.cli_curate import CurationOption, unbuilt_warning
 from remembrance.config import base_iri
 from remembrance.graph.stores import open_store
 
 
 @app.command()
-def validate(store: StoreOption = None) -> None:
+def validate(store: StoreOption = None, curation: CurationOption = None) -> None:
     """Validate every named graph of the store against ontology/shapes.ttl; exit 1 if it fails."""
     from remembrance.graph.validate import validate as run_validate
 
     with open_store(_store_path(store)) as source:
+        unbuilt_warning(source, curation, _store_path(store))
         report = run_validate(source)
     if report.violations:
         table = Table()

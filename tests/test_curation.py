@@ -416,6 +416,8 @@ def test_the_cli_loop_with_the_curation_folder_in_the_environment(
     merge = run_cli("curate", "merge", f"{BASE}entity/jean-dupont-person", "ent:jean-dupond-person",
                     "--why", "one man", "--who", "Ada", "--store", first, **env)  # fmt: skip
     assert merge.returncode == 0, merge.stderr
+    lagging = run_cli("query", "ASK { ?s ?p ?o }", "--store", first, **env)
+    assert "2 correction(s)" in lagging.stderr and "not in the store yet" in lagging.stderr
     lines = (tmp_path / "curation" / "corrections.tsv").read_text("utf-8").splitlines()
     assert len(lines) == 3 and lines[2].startswith("merge\tent:jean-dupont-person\t")
     again = run_cli("build", str(corpus), "--store", second, **env)
