@@ -218,7 +218,7 @@ def render_timeline(data: dict[str, Any], *, title: str, window: tuple[str, str]
     )
     body = (
         f'<header><h1>{html.escape(title)}</h1><p class="note" id="note">{html.escape(note)}</p>'
-        f"{_KEY}</header>\n"
+        f'{_KEY}<form id="filters" onsubmit="return false"></form></header>\n'
         '<div id="timeline"></div><div id="details" aria-live="polite"></div><div id="tip"></div>'
         '\n<script type="application/json" id="timeline-data">'
         f"{script_json(payload)}</script>\n<script>{_SCRIPT}</script>"
@@ -277,6 +277,11 @@ header h1 { font-size: 1.15em; margin: 0.2em 0; }
 #tip { position: fixed; display: none; z-index: 10; max-width: 36em; background: #fff;
   border: 1px solid #999; border-radius: 4px; padding: 0.4em 0.6em; font-size: 12px;
   box-shadow: 0 2px 6px rgba(0,0,0,0.2); pointer-events: none; white-space: normal; }
+#filters { font-size: 0.85em; display: flex; flex-wrap: wrap; gap: 0.3em 1.2em;
+  align-items: center; margin: 0.2em 0; }
+#filters label { white-space: nowrap; cursor: pointer; }
+#filters .glyph { margin: 0 0.2em; }
+.quiet { color: #777; }
 .fact-head { font-weight: bold; }
 .fact-when { color: #555; }
 .fact-source { margin-left: 0.8em; color: #333; }
@@ -364,8 +369,55 @@ _SCRIPT = r"""
     }
   };
   if (data.window) { options.start = data.window[0]; options.end = data.window[1]; }
-  var timeline = new vis.Timeline(document.getElementById("timeline"),
-                                  new vis.DataSet(items), new vis.DataSet(groups), options);
+  // Filters: categories and a text to find (in the facts, their sources and sentences).
+  var form = document.getElementById("filters"), checks = {};
+  form.appendChild(el("span", null, "Show:"));
+  Object.keys(styles).forEach(function (category) {
+    if (!data.items.some(function (item) { return item.category === category; })) return;
+    var label = el("label"), box = el("input");
+    var glyph = el("span", "glyph", styleOf(category).glyph);
+    box.type = "checkbox"; box.checked = true; box.name = category; checks[category] = box;
+    glyph.style.color = styleOf(category).color;
+    label.appendChild(box); label.appendChild(glyph);
+    label.appendChild(document.createTextNode(" " + category));
+    form.appendChild(label);
+  });
+  var find = el("input"); find.type = "search"; find.name = "find"; find.placeholder = "Find…";
+  form.appendChild(find);
+  var shown = el("span", "quiet"); shown.id = "shown"; form.appendChild(shown);
+  var haystacks = data.items.map(function (item) {
+    return [item.text, item.when].concat(item.sources.map(function (s) {
+      return s[0] + " " + (s[1] || "");
+    })).join(" ").toLowerCase();
+  });
+  function passes(id) {
+    var item = data.items[id], check = checks[item.category];
+    var needle = find.value.trim().toLowerCase();
+    return (!check || check.checked) && (!needle || haystacks[id].indexOf(needle) >= 0);
+  }
+  var itemView = new vis.DataView(new vis.DataSet(items), {
+    filter: function (item) { return passes(item.id); }
+  });
+  var groupSet = new vis.DataSet(groups);
+  function count() {
+    shown.textContent = itemView.length + " of " + data.items.length + " facts shown";
+  }
+  // Lanes with something to show appear before their items, empty ones hide after theirs left.
+  function refilter() {
+    var full = {};
+    data.items.forEach(function (item, id) { if (passes(id)) full[item.lane] = true; });
+    groupSet.update(groups.filter(function (g) { return full[g.id]; })
+      .map(function (g) { return {id: g.id, visible: true}; }));
+    itemView.refresh();
+    groupSet.update(groups.filter(function (g) { return !full[g.id]; })
+      .map(function (g) { return {id: g.id, visible: false}; }));
+    count();
+  }
+  form.addEventListener("change", refilter);
+  find.addEventListener("input", refilter);
+  count();
+  var timeline = new vis.Timeline(document.getElementById("timeline"), itemView, groupSet,
+                                  options);
   var tip = document.getElementById("tip"), details = document.getElementById("details");
   timeline.on("itemover", function (props) {
     tip.textContent = "";

@@ -271,6 +271,25 @@ def test_corpus_timeline_readable_with_evidence(
     screenshot(page, "timeline")
     page.mouse.move(5, 5)
     assert not IDENTIFIER.search(page.inner_text("body")), page.inner_text("body")
+
+    def shown() -> int:
+        return int(page.inner_text("#shown").split(" ")[0])
+
+    everything = shown()
+    page.uncheck("#filters input[name=Person]")
+    assert 0 < shown() < everything
+    assert page.evaluate("document.querySelectorAll('.vis-item.cat-Person').length") == 0
+    assert "Person" not in page.inner_text("#timeline .vis-labelset")
+    page.check("#filters input[name=Person]")
+    page.fill("#filters input[name=find]", "livchitz")
+    assert 0 < shown() < everything
+    page.wait_for_function(  # the timeline redraws on the next frames (text or evidence match)
+        """(n) => { const items = [...document.querySelectorAll("#timeline .vis-item-content")];
+                    return items.length <= n
+                           && items.some(e => e.textContent.includes("Livchitz")); }""",
+        arg=shown(),
+    )
+    assert overlapping(page.evaluate(BOXES, "#timeline .vis-item .vis-item-content")) == []
     watched.assert_clean(path)
 
 
