@@ -112,7 +112,21 @@ def _cut(
     return left, right
 
 
+def _an_object(doc: Doc, item: LinkedMention) -> bool:
+    """Whether the parse makes a mention the object of a verb or preposition ("met Hitler")."""
+    span = doc.char_span(item.mention.start, item.mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in {"dobj", "obj", "iobj", "pobj"}
+
+
+def _introduced(text: str, item: LinkedMention, table: Table) -> bool:
+    """Whether the words before a mention make it an argument ("in Oostenrijk", "by the …")."""
+    before = text[max(item.mention.sentence[0], item.mention.start - 40) : item.mention.start]
+    markers = table.triggers[0].markers if table.triggers else {}
+    return any(marker.search(before) for marker in markers.values())
+
+
 def _participant(
+    text: str,
     frame: Frame,
     trigger_start: int,
     trigger_end: int,
@@ -126,9 +140,8 @@ def _participant(
     the object of an active verb."""
     agents = _ROLE_CATEGORIES["agent"]
     if head is not None and head.pos_ in {"VERB", "AUX", "ADJ"}:
-        unnamed, subjects = subject_mentions(
-            head, inside, linked, frame.participants | agents, table
-        )
+        unnamed, subjects = subject_mentions(head, inside, linked, frame.participants, table)
+        _, doers = subject_mentions(head, inside, linked, agents, table)
         direct = [
             c
             for c in head.children
@@ -137,7 +150,7 @@ def _participant(
         objects = [inside[c.i] for c in direct if c.i in inside]
         fitting_objects = [m for m in objects if m.entity.category in frame.participants]
         if fitting_objects and not frame.active:  # "the Gestapo arrested X"
-            agent = next((m for m, _ in subjects if m.entity.category in agents), None)
+            agent = next((m for m, _ in doers), None)
             return fitting_objects[0], False, agent
         if direct and not frame.active:
             return None  # an active verb with another object: not this event
@@ -147,10 +160,13 @@ def _participant(
             return item, pronoun or item.mention.source == "coreference", None
         if unnamed:
             return None  # the clause is about something else ("the offensive opened")
+        candidates = [m for m in candidates if not _an_object(head.doc, m)]
     before = [
         m
         for m in candidates
-        if m.mention.end <= trigger_start and m.entity.category in frame.participants
+        if m.mention.end <= trigger_start
+        and m.entity.category in frame.participants
+        and not _introduced(text, m, table)
     ]
     if before:
         item = before[-1]
@@ -181,17 +197,19 @@ def _arguments(
     participant: LinkedMention,
     candidates: Sequence[LinkedMention],
     objects: frozenset[str],
+    after_first: bool,
 ) -> dict[str, LinkedMention]:
     """Mentions of the clause introduced by a role's words, and the object after the trigger."""
     found: dict[str, LinkedMention] = {}
-    previous = 0
-    for item in candidates:
+    after = [m for m in candidates if m.mention.start >= trigger_end]
+    ahead = list(reversed([m for m in candidates if m.mention.start < trigger_end]))
+    ordered = [*after, *ahead] if after_first else [*ahead, *after]
+    for item in ordered:  # the nearest first, on the language's side first
         if item.entity.id == participant.entity.id:
-            previous = item.mention.end
             continue
         start = item.mention.start
+        previous = max((m.mention.end for m in candidates if m.mention.end <= start), default=0)
         before = text[max(previous, start - 40) : start]
-        previous = item.mention.end
         if (
             "object" in frame.roles
             and "object" not in found
@@ -320,6 +338,7 @@ def frame_statements(
             if trigger.noun and head is not None:
                 root = head  # "he lived as a prisoner in …": the subject of "lived"
             found = _participant(
+                text,
                 frame,
                 start,
                 end,
@@ -370,7 +389,9 @@ def _statements(
     base: float = DEFAULT_CONFIG["confidence"]["frame"]
     statements: list[Statement] = []
     participant, coreference, agent = found
-    arguments = _arguments(text, frame, trigger, end, participant, candidates, frame.objects)
+    arguments = _arguments(
+        text, frame, trigger, end, participant, candidates, frame.objects, table.arguments_after
+    )
     if agent is not None and "agent" in frame.roles:
         arguments.setdefault("agent", agent)
     date = (

@@ -149,6 +149,7 @@ class Table:
     clause_break: re.Pattern[str]
     conjunction: re.Pattern[str]
     possessor: re.Pattern[str]
+    arguments_after: bool  # arguments are looked for after the trigger first
     yearly: re.Pattern[str]
     kin: tuple[Kin, ...]
 
@@ -405,6 +406,13 @@ def _kin(r: _Reader) -> tuple[Kin, ...]:
     return tuple(kin)
 
 
+def _first(r: _Reader) -> bool:
+    first = r.data.get("arguments", {}).get("first")
+    if first not in {"after", "before"}:
+        raise r.fail("[arguments] first", f"{first!r}; choose after or before")
+    return bool(first == "after")
+
+
 @cache
 def load_table(language: str, folder: Path = FOLDER) -> Table:
     """The checked table of `language`."""
@@ -473,6 +481,7 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
         clause_break=r.section_regex("clauses", "break"),
         conjunction=r.section_regex("clauses", "conjunction"),
         possessor=r.section_regex("clauses", "possessor"),
+        arguments_after=_first(r),
         yearly=r.section_regex("clauses", "yearly"),
         kin=_kin(r),
     )
