@@ -20,11 +20,12 @@ from remembrance.graph.curation import (
     Curation,
     Kind,
     check_class,
+    is_record,
     merge_map,
     same_document,
     slug,
 )
-from remembrance.pipelines.authority import load_index
+from remembrance.pipelines.authority import load_index, normalise_label
 from remembrance.pipelines.records import (
     Entity,
     Extraction,
@@ -102,6 +103,15 @@ class Decisions:
         self.decisions: dict[str, list[Correction]] = defaultdict(list)
         for c in curation.of_kind(Kind.RETYPE, Kind.RELABEL, Kind.PROMOTE):
             self.decisions[c.entity].append(c)
+        self.names: dict[str, list[Correction]] = defaultdict(list)
+        for c in curation.of_kind(Kind.ALIAS, Kind.CODE_NAME):
+            if is_record(c.entity):
+                self.names[normalise_label(c.label)].append(c)
+
+    def named(self, text: str) -> Correction | None:
+        """The alias or code name of one authority record that `text` is, if any."""
+        found = self.names.get(normalise_label(text), [])
+        return found[0] if len({c.entity for c in found}) == 1 else None
 
     def chain(self, name: str) -> list[Correction]:
         """The merges that lead from `name` to the entity it ends in."""
@@ -148,8 +158,10 @@ def decisions_of(curation: Curation) -> Decisions:
     return Decisions(curation)
 
 
-def _covers(statement: Statement, mention: Mention) -> bool:
-    return statement.start <= mention.start and mention.end <= statement.end
+def _covers(claim: Statement | Occurrence, mention: Mention) -> bool:
+    """True if `claim` was read from the sentence holding `mention` (a claim names the entities
+    of its sentence; its own span may be only its trigger)."""
+    return claim.sentence[0] <= mention.start and mention.end <= claim.sentence[1]
 
 
 def _statement_matches(c: Correction, statement: Statement, path: str) -> bool:
@@ -191,6 +203,10 @@ def apply_corrections(curation: Curation, extraction: Extraction) -> tuple[Extra
             if c.kind is Kind.SPLIT:
                 entity = described(c.entity, c.label, c.class_name)
                 moved.append((item.mention, item.entity.id, entity.id))
+        elif entity.local and (alias := decisions.named(item.mention.text)) is not None:
+            touched.add(alias, span, entity.id)  # a curated name of a record: that record
+            entity = described(alias.entity, "", "")
+            moved.append((item.mention, item.entity.id, entity.id))
         entity = decisions.resolve(entity, touched)
         mentions.append(item if entity == item.entity else replace(item, entity=entity))
 
@@ -215,7 +231,7 @@ def apply_corrections(curation: Curation, extraction: Extraction) -> tuple[Extra
             statements.append(statement)
     occurrences = []
     for occurrence in extraction.occurrences:
-        inside = [m for m, *_ in rejected + moved if _inside(m, occurrence)]
+        inside = [m for m, *_ in rejected + moved if _covers(occurrence, m)]
         gone = {e for m, e, _ in rejected if m in inside}
         if occurrence.participant in gone:
             continue
@@ -228,10 +244,6 @@ def apply_corrections(curation: Curation, extraction: Extraction) -> tuple[Extra
         extraction, mentions=mentions, statements=statements, occurrences=occurrences
     )
     return corrected, touched
-
-
-def _inside(mention: Mention, occurrence: Occurrence) -> bool:
-    return occurrence.start <= mention.start and mention.end <= occurrence.end
 
 
 def _occurrence_renamed(

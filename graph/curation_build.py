@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 from rdflib import Graph, URIRef
 
 from remembrance.graph.correct import Touched, apply_corrections
-from remembrance.graph.curation import Correction, Curation, Kind, same_document, slug
+from remembrance.graph.curation import (
+    Correction,
+    Curation,
+    Kind,
+    is_record,
+    same_document,
+    slug,
+)
 from remembrance.graph.curation_rdf import (
     CURATION_GRAPH,
     correction_iri,
@@ -25,7 +32,7 @@ from remembrance.graph.curation_rdf import (
 from remembrance.graph.rdf import document_graph
 from remembrance.graph.store import Store
 from remembrance.iris import entity_iri, system_graph
-from remembrance.pipelines.authority import load_index
+from remembrance.pipelines.authority import load_index, normalise_label
 from remembrance.pipelines.records import Extraction
 
 
@@ -105,6 +112,11 @@ class CurationStep:
         paths = {c.document for c in added if c.is_mention}
         paths |= set().union(*(self.stored[i] for i in gone))
         patterns = _patterns(added)
+        names = {
+            normalise_label(c.label)
+            for c in added
+            if c.kind in (Kind.ALIAS, Kind.CODE_NAME) and is_record(c.entity)
+        }
         if gone:
             iris = " ".join(f"<{correction_iri(i)}>" for i in sorted(gone))
             patterns.append(f"VALUES ?c {{ {iris} }} GRAPH ?g {{ ?g rem:curatedBy ?c }}")
@@ -113,6 +125,12 @@ class CurationStep:
             for pattern in patterns
             for row in store.query(f"SELECT DISTINCT ?g WHERE {{ {pattern} }}")
         }
+        if names:  # local mentions a new alias or code name links to its record
+            rows = store.query(
+                "SELECT DISTINCT ?g ?text WHERE { GRAPH ?g { "
+                "?m rem:text ?text ; rem:refersTo ?e . ?e rem:localEntity true } }"
+            )
+            graphs |= {str(g) for g, text in rows if normalise_label(str(text)) in names}
         return {
             path
             for path, (iri, _) in previous.items()

@@ -164,6 +164,14 @@ def _aliased(store: Store) -> None:
     assert ask(store, f"GRAPH {CURATION} {{ ent:comet-line skos:altLabel 'La Comète' }}")
 
 
+@case("alias-relinks", Kind.ALIAS, lambda: ["ent:frederic-de-jongh", "jean dupond"])
+def _aliased_mention(store: Store) -> None:
+    assert ask(store, "?m rem:text 'Jean Dupond' ; rem:refersTo ent:frederic-de-jongh")
+    assert not ask(store, "?m rem:refersTo ent:jean-dupond-person")
+    assert ask(store, "ent:frederic-de-jongh rem:memberOf ent:secret-army")  # its statement too
+    assert ask(store, "?m rem:text 'Jean Dupont' ; rem:refersTo ent:jean-dupont-person")
+
+
 @case("code-name", Kind.CODE_NAME, lambda: ["ent:andree-de-jongh", "Postman"], period="1941/1943")
 def _code_named(store: Store) -> None:
     rows = list(store.query(
