@@ -62,7 +62,9 @@ def date_statements(
                     if item.entity.category in d.categories and d.trigger.search(gap)
                 ),
                 "occurredOn"
-                if item.entity.category == "Event" and len(gap) <= limits["event"]
+                if item.entity.category == "Event"
+                # an event named by its verb ("invaded by German forces on …") is the verb
+                and len(gap) <= limits["verb" if item.mention.source == "rule" else "event"]
                 else None,
             )
             if predicate is not None and len(gap) <= limits["verb"]:
