@@ -81,18 +81,21 @@ def write_corpus(
     return total
 
 
-def write_long_text(path: Path, characters: int, language: str) -> Path:
-    """Write one text of `characters` characters in paragraphs of about 300 words (with its
-    metadata, giving the language); return its path."""
+def write_long_text(path: Path, size: int, language: str) -> Path:
+    """Write one text of at most `size` bytes (UTF-8) in paragraphs of about 300 words, with
+    its metadata giving the language; return its path."""
     source = path.parent / f"{path.stem}-paragraphs"
-    write_corpus(source, 50, words=300, languages=language, seed=characters)
-    paragraphs = [p.read_text(encoding="utf-8").strip() for p in sorted(source.glob("*.txt"))]
-    with path.open("w", encoding="utf-8") as out:
+    write_corpus(source, 50, words=300, languages=language, seed=size)
+    paragraphs = [
+        (p.read_text(encoding="utf-8").strip() + "\n\n").encode()
+        for p in sorted(source.glob("*.txt"))
+    ]
+    with path.open("wb") as out:
         written = 0
         for paragraph in cycle(paragraphs):
-            if written + len(paragraph) + 2 > characters:
+            if written + len(paragraph) > size:
                 break
-            written += out.write(paragraph + "\n\n")
+            written += out.write(paragraph)
     path.with_suffix(".json").write_text(json.dumps({"language": language}), encoding="utf-8")
     return path
 
