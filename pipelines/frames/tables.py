@@ -430,7 +430,9 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
         rf"(?P<{k.replace(' ', '_')}>{r.regex(f'[qualifiers] {k}', v).pattern})"
         for k, v in qualifiers.items()
     )
-    number = r"(?P<number>\d{1,3}(?:[ ,.\u202f\u00a0]\d{3})+|\d+)"
+    # starts where a run of digits (or of digit groups) starts: else a long run is tried again
+    # from each of its digits or groups, in time that grows with the square of its length
+    number = r"(?<!\d)(?<!\d[ ,.\u202f\u00a0])(?P<number>\d{1,3}(?:[ ,.\u202f\u00a0]\d{3})+|\d+)"
     genders = data.get("words", {}).get("genders", {})
     if bad := {g for g in genders.values() if g not in {"male", "female"}}:
         raise r.fail("[words] genders", f"unknown gender {sorted(bad)[0]!r}; choose male or female")
