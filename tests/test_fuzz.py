@@ -96,7 +96,7 @@ def test_extract_function_gives_records_or_one_line_naming_the_file(
     except InputError as error:
         message = str(error)
         assert "\n" not in message and str(path) in message, message
-        event(f"refused: {message.removeprefix(str(path)).split(';')[0].split('(')[0]}")
+        event(f"refused: {message.removeprefix(f'{path}: ').split(';')[0].split('(')[0]}")
         return
     event(f"extracted ({'chunked' if len(text) > DEFAULT_CONFIG['chunk_characters'] else 'whole'})")
     for item in extraction.mentions:
