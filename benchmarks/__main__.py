@@ -51,19 +51,17 @@ def per_call(function: Callable[[], object], repeat: int = 5) -> float:
     return min(timer.repeat(repeat=repeat, number=number)) / number
 
 
-def throughput(folder: Path) -> None:
+def throughput(folder: Path, language: str) -> None:
     """Words/s through extract() + RDF vs bare nlp.pipe, same model and texts, n_process 1 and 2."""
-    import spacy
-
     from remembrance.graph.rdf import document_graph
     from remembrance.pipelines.config import DEFAULT_CONFIG
-    from remembrance.pipelines.extract import extract, load_nlp, spacy_batch_size
+    from remembrance.pipelines.extract import extract, load_nlp, model_pipeline, spacy_batch_size
     from remembrance.pipelines.reader import read_documents
 
     documents = list(read_documents([folder]))
     words = sum(len(d.text.split()) for d in documents)
-    bare = spacy.load(DEFAULT_CONFIG["models"]["en"])
-    load_nlp("en")
+    bare = model_pipeline(language)
+    load_nlp(language)
     list(extract(documents[:2]))  # warm up: models, authority index
     ours = {}
     texts = [d.text for d in documents]
@@ -78,14 +76,18 @@ def throughput(folder: Path) -> None:
 
         bare_seconds, ours_seconds = best(run_bare, 1), best(run_ours, 1)
         ours[n] = words / ours_seconds
-        note(f"n_process={n}: bare {words / bare_seconds:,.0f} words/s, ours {ours[n]:,.0f}")
+        note(
+            f"{language} n_process={n}: bare {words / bare_seconds:,.0f} words/s, "
+            f"ours {ours[n]:,.0f}"
+        )
         report(
-            f"build ÷ bare spaCy throughput, n_process={n}",
+            f"build ÷ bare spaCy throughput ({language}), n_process={n}",
             bare_seconds / ours_seconds,
             "≥ 0.6",
             bare_seconds / ours_seconds >= 0.6,
         )
-    report("n_process scaling 1 → 2 (ours)", ours[2] / ours[1], "≥ 1.5", ours[2] / ours[1] >= 1.5)
+    scaling = ours[2] / ours[1]
+    report(f"n_process scaling 1 → 2 (ours, {language})", scaling, "≥ 1.5", scaling >= 1.5)
 
 
 QUERIES = {
@@ -308,11 +310,12 @@ def main() -> None:
         quads = write_nquads(work / "data.nq", entities, graphs)
         print(f"{'figure':<58} {'measured':>12}       {'target':<10} verdict")
         note(f"{quads:,} synthetic quads, {entities:,} entities, {graphs:,} named graphs")
-        english = work / "english"
-        words = write_corpus(english, documents * 4, words=300, languages="en")
-        note(f"throughput corpus: {documents * 4} English documents, {words:,} words")
         if not options.skip_throughput:
-            throughput(english)
+            for language in ("en", "nl"):  # the languages with a model of their own
+                corpus = work / f"throughput-{language}"
+                words = write_corpus(corpus, documents * 4, words=300, languages=language)
+                note(f"throughput corpus: {documents * 4} {language} documents, {words:,} words")
+                throughput(corpus, language)
         sparql(work / "data.nq", work)
         bulk_load(work / "data.nq", work)
         memory_scaling(work, documents)

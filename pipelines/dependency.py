@@ -208,8 +208,8 @@ def dependency_statements(
 ) -> list[Statement]:
     """Relations between linked mentions of one sentence, read off the parse. Confidence is the
     configured one times the weaker mention's (alone, this extractor scored P 0.93 on the dev
-    split, on which it was tuned)."""
-    if not doc.has_annotation("DEP"):
+    split, on which it was tuned). A language whose table has no dependency rules gets none."""
+    if not doc.has_annotation("DEP") or not table.rules:
         return []
     confidence: float = DEFAULT_CONFIG["confidence"]["dependency"]
     inside: dict[int, LinkedMention] = {}

@@ -165,6 +165,7 @@ def score_document(
             )
 
     records = load_index().records
+    local_entities: dict[str, str] = {}  # a gold local: id → the local entity found at its mention
     for item in gold_entities:
         if not item.get("id"):
             continue
@@ -183,6 +184,8 @@ def score_document(
         if gold_id.startswith("local:"):
             local_links[gold_id].add(found.entity.id)
             correct = found.entity.id not in records
+            if correct:
+                local_entities.setdefault(gold_id, found.entity.id)
         else:
             correct = found.entity.id == gold_id
         scores.links_correct += correct
@@ -220,8 +223,11 @@ def score_document(
         len(annotations.get("dates", [])),
     )
 
+    def resolved(value: object) -> str:  # "local:baugnez" is the local entity "baugnez-place"
+        return local_entities.get(str(value), _object_key(value))
+
     gold_relations = {
-        (r["subject"], r["predicate"], _object_key(r["object"]))
+        (resolved(r["subject"]), r["predicate"], resolved(r["object"]))
         for r in annotations.get("relations", [])
     }
     system_relations = {

@@ -79,7 +79,8 @@ def test_the_pipeline_version_follows_the_extraction_code_and_tables(tmp_path: P
 
 @pytest.mark.slow
 def test_the_wheel_ships_the_data_the_package_reads(tmp_path: Path) -> None:
-    """Gold set, corpus, ontology, frame tables, queries: an installed package has them all."""
+    """Gold set, corpus, ontology, frame tables, queries, the Dutch model and its training
+    manifest and config: an installed package has them all."""
     source = tmp_path / "source"  # pip builds in the source tree: a copy keeps ours clean
     shutil.copytree(
         ROOT, source, ignore=shutil.ignore_patterns(".*", "build", "*.egg-info", "artifacts")
@@ -100,6 +101,10 @@ def test_the_wheel_ships_the_data_the_package_reads(tmp_path: Path) -> None:
         ("remembrance/corpus", "corpus", "*/*.txt"),
         ("remembrance/ontology", "ontology", "authority/*.ttl"),
         ("remembrance/pipelines", "pipelines", "frames/*.toml"),
+        ("remembrance/pipelines", "pipelines", "models/remembrance_nl/*/*"),
+        ("remembrance/pipelines", "pipelines", "models/remembrance_nl/*.*"),
+        ("remembrance/pipelines", "pipelines", "training/*-manifest.json"),
+        ("remembrance/pipelines", "pipelines", "training/*.cfg"),
         ("remembrance/graph", "graph", "queries/*.rq"),
     ]:
         expected = shipped(folder, pattern)

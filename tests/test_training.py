@@ -103,3 +103,19 @@ def test_a_smoke_training_gives_a_pipeline_that_loads_and_tags(tmp_path: Path) -
     assert doc[0].text == "Lt."  # a title's abbreviation stays one token
     assert all(token.pos_ for token in doc)
     assert doc.has_annotation("DEP")
+
+
+@pytest.mark.slow
+def test_the_shipped_dutch_model_finds_places_the_records_do_not_know() -> None:
+    from remembrance.pipelines.extract import extract, load_nlp
+    from remembrance.pipelines.records import Document
+
+    assert {"parser", "ner", "morphologizer"} <= set(load_nlp("nl").pipe_names)
+    text = (
+        "Onderwijzer Remi Vandamme uit Zwevegem sloot zich in 1942 aan bij het "
+        "Onafhankelijkheidsfront.\nHij werd in Tielt aangehouden door de Sicherheitspolizei."
+    )
+    (extraction,) = extract([Document("nl.txt", text, "nl")])
+    found = {(m.mention.text, m.entity.category, m.mention.source) for m in extraction.mentions}
+    assert {("Zwevegem", "Place", "ner"), ("Tielt", "Place", "ner")} <= found
+    assert ("Onafhankelijkheidsfront", "Group", "gazetteer") in found

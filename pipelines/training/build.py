@@ -54,6 +54,8 @@ class Corpora:
     dev: list[Doc]
     heldout: dict[str, list[Doc]] = field(default_factory=dict)
     contributions: dict[str, Any] = field(default_factory=dict)
+    #: The manifest entries trained on (the model's meta names them and their licences).
+    sources: list[dict[str, str]] = field(default_factory=list)
     #: Config settings this data needs (a small sample: every parser label, however rare).
     config: dict[str, Any] = field(default_factory=dict)
 
@@ -113,11 +115,17 @@ def corpora_from_data(language: str, data: Path, gold: Path) -> Corpora:
         "own gold documents": len(own),
         "silver names typed by": dict(lists.sources.most_common()),
     }
+    sources = [
+        {"name": f.repository, "commit": f.commit, "path": f.path, "license": f.licence}
+        for f in files
+        if not f.role.endswith("-test")
+    ]
     return Corpora(
         [*ner_train, *trees, *own],
         [*ner_dev, *trees_dev],
         {"ner-test": ner_test, "treebank-test": trees_test},
         contributions,
+        sources,
     )
 
 
@@ -172,6 +180,11 @@ def finish(nlp: Language, language: str, corpora: Corpora, output: Path) -> Lang
     nlp.meta["name"] = f"remembrance_{language}"
     nlp.meta["heldout"] = {name: score(nlp, docs) for name, docs in corpora.heldout.items()}
     nlp.meta["training_data"] = corpora.contributions
+    nlp.meta["sources"] = corpora.sources
+    licences = {source["license"] for source in corpora.sources}
+    nlp.meta["license"] = (
+        "CC-BY-SA-4.0" if "CC-BY-SA-4.0" in licences else " AND ".join(sorted(licences))
+    )
     if output.exists():
         shutil.rmtree(output)
     nlp.to_disk(output)
