@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from remembrance.pipelines.config import DEFAULT_CONFIG, LANGUAGES
+from remembrance.config import LANGUAGES
+from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.evaluate import Counts
 from remembrance.pipelines.records import Document
 from remembrance.pipelines.training.corpora import column_sentences, iob1_to_iob2
