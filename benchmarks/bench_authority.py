@@ -77,7 +77,7 @@ def planted(count: int = 36) -> tuple[list[dict[str, str]], list[tuple[str, str,
         sentence = rng.choice(
             [
                 "{name} was born in {{{born_in}}}.",
-                "{name} was a member of the {{{group}}}.",
+                "{name} was a member of the {{{group}}} during the war.",
                 "{name}, born on {born}, was arrested.",
             ]
         )
