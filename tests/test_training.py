@@ -59,6 +59,15 @@ def test_an_unknown_outside_split_is_one_line_listing_the_splits() -> None:
     one_line_error(run_cli("evaluate", "--outside", "nope"), "nope", "icdar-nl-test")
 
 
+def test_french_has_an_outside_split_held_out_from_its_training_files() -> None:
+    assert split_language("icdar-fr-test") == "fr"
+    files = load_manifest("fr")
+    assert {f.licence for f in files} == {"CC0-1.0"}
+    tests = [f for f in files if f.role == "ner-test"]
+    assert [f.path for f in tests] == ["data/fr/test.txt"]
+    assert tests[0].sha256 not in {f.sha256 for f in files if f.role != "ner-test"}
+
+
 def test_the_manifest_checks_every_file(tmp_path: Path) -> None:
     files = load_manifest("nl")
     assert {f.licence for f in files} <= {"CC0-1.0", "CC-BY-SA-4.0"}
