@@ -24,6 +24,7 @@ import pandas as pd
 
 from remembrance.graph import vendored
 from remembrance.graph.facts import Fact, Names, coordinates, facts, names
+from remembrance.graph.page_script import EVIDENCE_CSS, page_script
 from remembrance.graph.render import category_counts, page, script_json, style_table
 from remembrance.graph.scope import Scope
 from remembrance.graph.store import Store
@@ -153,12 +154,12 @@ def render_map(data: Mapping[str, Any], *, title: str, tiles: str | None = None)
         "tiles": tiles,
         "credits": vendored.credits(),
     }
+    styles = [*map(vendored.style, ("leaflet.css", "MarkerCluster.css")), _CSS + EVIDENCE_CSS]
+    scripts = [vendored.script("leaflet.js"), vendored.script("leaflet.markercluster.js")]
     head = "\n".join(
-        f"<style>{vendored.style(name)}</style>"
-        for name in ("leaflet.css", "MarkerCluster.css")
-    ) + f"\n<style>{_CSS}</style>\n<script>{vendored.script('leaflet.js')}</script>\n" + (
-        f"<script>{vendored.script('leaflet.markercluster.js')}</script>"
-    )  # fmt: skip
+        [f"<style>{style}</style>" for style in styles]
+        + [f"<script>{script}</script>" for script in scripts]
+    )
     note = (
         f"{len(data['places'])} places, {len(data['items'])} facts told at them. "
         "Click a place for what happened there and the evidence; scroll to zoom."
@@ -217,23 +218,11 @@ header h1 { font-size: 1.15em; margin: 0.2em 0; }
 .popup h3 { font-size: 1.05em; margin: 0 0 0.3em; }
 .popup .fact { margin: 0.4em 0; padding-top: 0.3em; border-top: 1px solid #eee; }
 .popup .when { color: #555; }
-.popup .source { color: #444; margin-left: 0.8em; }
-.popup .sentence { color: #333; font-style: italic; margin-left: 1.6em; }
-.popup .conflict { color: #a40000; margin-left: 0.8em; }
-.popup .glyph { margin-right: 0.3em; }
 """
 
-_SCRIPT = r"""
-(function () {
-  var data = JSON.parse(document.getElementById("map-data").textContent);
-  var styles = data.styles;
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = text;
-    return node;
-  }
-  function styleOf(category) { return styles[category] || styles.other; }
+_SCRIPT = page_script(
+    "map-data",
+    r"""
   function symbol(category, size) {
     var ns = "http://www.w3.org/2000/svg", svg = document.createElementNS(ns, "svg");
     svg.setAttribute("width", size); svg.setAttribute("height", size);
@@ -298,19 +287,8 @@ _SCRIPT = r"""
   var first = years.length ? Math.min.apply(null, years) : 1900;
   var last = years.length ? Math.max.apply(null, years) : 2025;
 
-  var form = document.getElementById("filters"), checks = {};
-  form.appendChild(el("span", null, "Show:"));
-  Object.keys(styles).forEach(function (category) {
-    if (!present[category]) return;
-    var label = el("label"), box = el("input");
-    box.type = "checkbox"; box.checked = true; box.name = category;
-    checks[category] = box;
-    var glyph = el("span", "glyph", styleOf(category).glyph);
-    glyph.style.color = styleOf(category).color;
-    label.appendChild(box); label.appendChild(glyph);
-    label.appendChild(document.createTextNode(" " + category));
-    form.appendChild(label);
-  });
+  var form = document.getElementById("filters");
+  var checks = categoryChecks(form, function (category) { return present[category]; });
   function yearInput(name, value) {
     var input = el("input"); input.type = "number"; input.name = name;
     input.min = first; input.max = last; input.value = value; return input;
@@ -346,27 +324,19 @@ _SCRIPT = r"""
 
   function popup(place, items) {
     var box = el("div", "popup"), head = el("h3");
-    var glyph = el("span", "glyph", styleOf(place.category).glyph);
-    glyph.style.color = styleOf(place.category).color;
-    head.appendChild(glyph); head.appendChild(document.createTextNode(place.label));
+    head.appendChild(glyph(place.category));
+    head.appendChild(document.createTextNode(place.label));
     box.appendChild(head);
     box.appendChild(el("div", "when", place.category + " · " + place.lat.toFixed(4) + ", " +
                        place.lon.toFixed(4)));
     if (!items.length) box.appendChild(el("div", "fact", "Nothing told here in this selection."));
     items.forEach(function (item) {
       var fact = el("div", "fact"), line = el("div");
-      var g = el("span", "glyph", styleOf(item.category || "other").glyph);
-      g.style.color = styleOf(item.category || "other").color;
-      line.appendChild(g); line.appendChild(document.createTextNode(item.text));
+      line.appendChild(glyph(item.category || "other"));
+      line.appendChild(document.createTextNode(item.text));
       if (item.when) line.appendChild(el("span", "when", " (" + item.when + ")"));
       fact.appendChild(line);
-      item.sources.forEach(function (source) {
-        fact.appendChild(el("div", "source", "Source: " + source[0]));
-        if (source[1]) fact.appendChild(el("div", "sentence", "“" + source[1] + "”"));
-      });
-      item.conflicts.forEach(function (note) {
-        fact.appendChild(el("div", "conflict", "⚠ Conflicting claim: " + note));
-      });
+      evidence(fact, item);
       box.appendChild(fact);
     });
     return box;
@@ -501,5 +471,5 @@ _SCRIPT = r"""
   window.remembranceMap = {map: map, clusters: clusters, markers: function () { return markers; },
                            declutter: declutter};
   document.body.dataset.settled = "true";
-})();
-"""
+""",
+)

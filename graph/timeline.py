@@ -24,6 +24,7 @@ import pandas as pd
 
 from remembrance.graph import vendored
 from remembrance.graph.facts import Fact, Names, facts, names
+from remembrance.graph.page_script import EVIDENCE_CSS, page_script
 from remembrance.graph.render import (
     CATEGORY_STYLES,
     category_counts,
@@ -213,7 +214,7 @@ def render_timeline(data: dict[str, Any], *, title: str, window: tuple[str, str]
     )
     head = (
         f"<style>{vendored.style('vis-timeline-graph2d.min.css')}</style>\n"
-        f"<style>{_CSS}\n{_category_css()}</style>\n"
+        f"<style>{_CSS}{EVIDENCE_CSS}\n{_category_css()}</style>\n"
         f"<script>{vendored.script('vis-timeline-graph2d.min.js')}</script>"
     )
     body = (
@@ -284,9 +285,6 @@ header h1 { font-size: 1.15em; margin: 0.2em 0; }
 .quiet { color: #777; }
 .fact-head { font-weight: bold; }
 .fact-when { color: #555; }
-.fact-source { margin-left: 0.8em; color: #333; }
-.fact-sentence { margin-left: 1.6em; font-style: italic; color: #333; }
-.fact-conflict { margin-left: 0.8em; color: #a40000; }
 .lane { white-space: nowrap; }
 .lane .glyph { margin-right: 0.35em; }
 .vis-item { font-size: 12px; color: #222; }
@@ -303,17 +301,9 @@ header h1 { font-size: 1.15em; margin: 0.2em 0; }
 .vis-item.vis-range .vis-item-overflow { overflow: visible; }
 """
 
-_SCRIPT = r"""
-(function () {
-  var data = JSON.parse(document.getElementById("timeline-data").textContent);
-  var styles = data.styles;
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = text;
-    return node;
-  }
-  function styleOf(category) { return styles[category] || styles.other; }
+_SCRIPT = page_script(
+    "timeline-data",
+    r"""
   function nextDay(iso) {
     var d = new Date(iso + "T00:00:00"); d.setDate(d.getDate() + 1); return d;
   }
@@ -344,13 +334,7 @@ _SCRIPT = r"""
     box.appendChild(head);
     box.appendChild(el("div", "fact-when", item.when + " · " + item.category +
       (item.qualifiers.length ? " · " + item.qualifiers.join(", ") : "")));
-    item.sources.forEach(function (source) {
-      box.appendChild(el("div", "fact-source", "Source: " + source[0]));
-      if (source[1]) box.appendChild(el("div", "fact-sentence", "“" + source[1] + "”"));
-    });
-    item.conflicts.forEach(function (note) {
-      box.appendChild(el("div", "fact-conflict", "⚠ Conflicting claim: " + note));
-    });
+    evidence(box, item);
     return box;
   }
   var options = {
@@ -362,25 +346,17 @@ _SCRIPT = r"""
       return el("span", null, (source.conflicts.length ? "⚠ " : "") + source.text);
     },
     groupTemplate: function (group) {
-      var box = el("span", "lane"), glyph = el("span", "glyph", styleOf(group.category).glyph);
-      glyph.style.color = styleOf(group.category).color;
-      box.appendChild(glyph); box.appendChild(document.createTextNode(group.content));
+      var box = el("span", "lane");
+      box.appendChild(glyph(group.category));
+      box.appendChild(document.createTextNode(group.content));
       return box;
     }
   };
   if (data.window) { options.start = data.window[0]; options.end = data.window[1]; }
   // Filters: categories and a text to find (in the facts, their sources and sentences).
-  var form = document.getElementById("filters"), checks = {};
-  form.appendChild(el("span", null, "Show:"));
-  Object.keys(styles).forEach(function (category) {
-    if (!data.items.some(function (item) { return item.category === category; })) return;
-    var label = el("label"), box = el("input");
-    var glyph = el("span", "glyph", styleOf(category).glyph);
-    box.type = "checkbox"; box.checked = true; box.name = category; checks[category] = box;
-    glyph.style.color = styleOf(category).color;
-    label.appendChild(box); label.appendChild(glyph);
-    label.appendChild(document.createTextNode(" " + category));
-    form.appendChild(label);
+  var form = document.getElementById("filters");
+  var checks = categoryChecks(form, function (category) {
+    return data.items.some(function (item) { return item.category === category; });
   });
   var find = el("input"); find.type = "search"; find.name = "find"; find.placeholder = "Find…";
   form.appendChild(find);
@@ -444,5 +420,5 @@ _SCRIPT = r"""
   }
   timeline.once("changed", settle);
   window.remembranceTimeline = timeline;
-})();
-"""
+""",
+)
