@@ -285,24 +285,12 @@ def frame_statements(
             sentence = next((s for s in sentences if s[0] <= start < s[1]), None)
             if sentence is None:
                 continue
-            if trigger.possessed:
-                found = _possessor(text, sentence, start, frame, named, table)
-                if found is None:
-                    continue
-                bounds = _cut(
-                    text,
-                    _surface_clause(text, sentence, start, end, table),
-                    start,
-                    end,
-                    spans,
-                    table,
-                )
-                clause = _Clause(*bounds, None)
-                candidates = [
-                    m
-                    for m in linked
-                    if clause.holds(doc, m.mention.start, m.mention.end) and m.mention.start >= end
-                ]
+            where = _possessed_event if trigger.possessed else _verbal_event
+            event = where(
+                doc, frame, trigger, start, end, sentence, linked, named, inside, spans, table
+            )
+            if event is not None:
+                found, clause, candidates = event
                 statements += _statements(
                     text,
                     doc,
@@ -319,54 +307,90 @@ def frame_statements(
                     position,
                     table,
                 )
-                continue
-            span = doc.char_span(start, end, alignment_mode="expand") if parsed else None
-            if span is not None and span.root.pos_ not in _PREDICATES and not trigger.noun:
-                continue  # a noun ("le convoi de déportés", "en l'honneur des fusillés")
-            head = _clause_head(span.root) if span is not None else None
-            bounds = _surface_clause(text, sentence, start, end, table)
-            clause = _Clause(*_cut(text, bounds, start, end, spans, table), head)
-            subjects = _Clause(bounds[0], bounds[1], head)  # a conjunction shares the subject
-            candidates = [m for m in linked if clause.holds(doc, m.mention.start, m.mention.end)]
-            before = [
-                m
-                for m in linked
-                if subjects.holds(doc, m.mention.start, m.mention.end, strict=False)
-                and m.mention.end <= start
-            ]
-            root = span.root if span is not None else None
-            if trigger.noun and head is not None:
-                root = head  # "he lived as a prisoner in …": the subject of "lived"
-            found = _participant(
-                text,
-                frame,
-                start,
-                end,
-                root,
-                [*before, *(m for m in candidates if m.mention.start >= end)],
-                inside,
-                linked,
-                table,
-            )
-            if found is None:
-                continue
-            statements += _statements(
-                text,
-                doc,
-                frame,
-                trigger,
-                start,
-                end,
-                sentence,
-                found,
-                candidates,
-                clause,
-                dates,
-                linked,
-                position,
-                table,
-            )
     return statements
+
+
+#: An event's participant (with whether coreference led to it, and the agent of an active verb),
+#: the clause of its trigger, and the mentions that may be its other arguments.
+_Event = tuple[tuple[LinkedMention, bool, LinkedMention | None], _Clause, list[LinkedMention]]
+
+
+def _possessed_event(
+    doc: Doc,
+    frame: Frame,
+    trigger: Trigger,
+    start: int,
+    end: int,
+    sentence: tuple[int, int],
+    linked: Sequence[LinkedMention],
+    named: Sequence[LinkedMention],
+    inside: dict[int, LinkedMention],
+    spans: Sequence[tuple[int, int]],
+    table: Table,
+) -> _Event | None:
+    """A noun trigger after a possessive ("his arrest"): the possessor, and what follows."""
+    text = doc.text
+    found = _possessor(text, sentence, start, frame, named, table)
+    if found is None:
+        return None
+    bounds = _cut(
+        text, _surface_clause(text, sentence, start, end, table), start, end, spans, table
+    )
+    clause = _Clause(*bounds, None)
+    candidates = [
+        m
+        for m in linked
+        if clause.holds(doc, m.mention.start, m.mention.end) and m.mention.start >= end
+    ]
+    return found, clause, candidates
+
+
+def _verbal_event(
+    doc: Doc,
+    frame: Frame,
+    trigger: Trigger,
+    start: int,
+    end: int,
+    sentence: tuple[int, int],
+    linked: Sequence[LinkedMention],
+    named: Sequence[LinkedMention],
+    inside: dict[int, LinkedMention],
+    spans: Sequence[tuple[int, int]],
+    table: Table,
+) -> _Event | None:
+    """A verb (or a noun read with its clause's verb): the participant from the parse or the
+    surface, and the mentions of the trigger's clause."""
+    text = doc.text
+    parsed = doc.has_annotation("DEP")
+    span = doc.char_span(start, end, alignment_mode="expand") if parsed else None
+    if span is not None and span.root.pos_ not in _PREDICATES and not trigger.noun:
+        return None  # a noun ("le convoi de déportés", "en l'honneur des fusillés")
+    head = _clause_head(span.root) if span is not None else None
+    bounds = _surface_clause(text, sentence, start, end, table)
+    clause = _Clause(*_cut(text, bounds, start, end, spans, table), head)
+    subjects = _Clause(bounds[0], bounds[1], head)  # a conjunction shares the subject
+    candidates = [m for m in linked if clause.holds(doc, m.mention.start, m.mention.end)]
+    before = [
+        m
+        for m in linked
+        if subjects.holds(doc, m.mention.start, m.mention.end, strict=False)
+        and m.mention.end <= start
+    ]
+    root = span.root if span is not None else None
+    if trigger.noun and head is not None:
+        root = head  # "he lived as a prisoner in …": the subject of "lived"
+    found = _participant(
+        text,
+        frame,
+        start,
+        end,
+        root,
+        [*before, *(m for m in candidates if m.mention.start >= end)],
+        inside,
+        linked,
+        table,
+    )
+    return None if found is None else (found, clause, candidates)
 
 
 def _statements(
