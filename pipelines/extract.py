@@ -45,12 +45,23 @@ from remembrance.pipelines.tense import publication_dates
 
 def model_pipeline(language: str) -> Language:
     """The statistical model of a language alone (a new copy): an installed package, or a folder
-    of pipelines/models."""
+    of pipelines/models; its NER replaced by the language's `ner_models` entry if it has one."""
     model = DEFAULT_CONFIG["models"][language]
     if model is None:
         raise ValueError(f"no statistical model for language {language!r}")
     bundled = MODELS_DIR / model
-    return spacy.load(bundled if bundled.is_dir() else model)
+    nlp = spacy.load(bundled if bundled.is_dir() else model)
+    ner = DEFAULT_CONFIG["ner_models"].get(language)
+    if ner is not None:
+        position = nlp.pipe_names.index("ner")
+        nlp.remove_pipe("ner")
+        nlp.add_pipe(
+            "ner",
+            source=spacy.load(MODELS_DIR / ner),
+            first=position == 0,
+            after=nlp.pipe_names[position - 1] if position else None,
+        )
+    return nlp
 
 
 def _add_rules(nlp: Language, language: str) -> Language:

@@ -1,12 +1,13 @@
 """Entity scores on outside test splits: annotated public data held out from all training.
 
-An outside split is a ``ner-test`` file of a language's training manifest (its sha256 checked),
-in columns (a token and its IOB tag per line). Its sentences are joined with spaces into
-documents of a few sentences each; its labels PER, ORG, LOC are the categories Person, Group,
-Place. Predictions of other categories are left out (the split does not annotate them). Scores are
-strict (same offsets and category) and fuzzy (overlapping, same category, one-to-one), per
-category, for the whole pipeline (`extract`) and, beside it, the spaCy model alone and the blank
-pipeline with the gazetteer and the rules.
+An outside split is the ``ner-test`` files of a language's training manifest (each checked by
+sha256) that share a split name: a column file (a token and its IOB tag per line) or LitBank
+texts with their brat annotation (`training.litbank`). Its sentences are joined with spaces into
+documents of a few sentences each (never across files); its labels PER, ORG, LOC are the
+categories Person, Group, Place. Predictions of other categories are left out (the split does
+not annotate them). Scores are strict (same offsets and category) and fuzzy (overlapping, same
+category, one-to-one), per category, for the whole pipeline (`extract`) and, beside it, the
+spaCy model alone and the blank pipeline with the gazetteer and the rules.
 """
 
 from __future__ import annotations
@@ -15,13 +16,17 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from remembrance.config import LANGUAGES
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.evaluate import Counts
 from remembrance.pipelines.records import Document
-from remembrance.pipelines.training.corpora import column_sentences, iob1_to_iob2
+from remembrance.pipelines.training.corpora import annotation_paths, iob1_to_iob2, ner_sentences
 from remembrance.pipelines.training.manifest import load_manifest, verified
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 LABEL_CATEGORIES = {"PER": "Person", "ORG": "Group", "LOC": "Place"}
 SENTENCES_PER_DOCUMENT = 10
@@ -42,8 +47,9 @@ class SplitScores:
 
 
 def outside_splits(language: str) -> list[str]:
-    """Names of the outside splits of a language (file names without their suffix)."""
-    return [Path(f.name).stem for f in load_manifest(language) if f.role == "ner-test"]
+    """Names of the outside splits of a language (a split's name, else its file's stem)."""
+    tests = [f.split_name for f in load_manifest(language) if f.role == "ner-test"]
+    return list(dict.fromkeys(tests))
 
 
 def _sentence(words: list[str], tags: list[str], offset: int) -> tuple[str, Spans]:
@@ -62,8 +68,8 @@ def _sentence(words: list[str], tags: list[str], offset: int) -> tuple[str, Span
 
 
 def read_split(path: Path) -> list[OutsideDocument]:
-    """A column file as documents of `SENTENCES_PER_DOCUMENT` sentences, one per line."""
-    sentences = list(column_sentences(path))
+    """An NER file as documents of `SENTENCES_PER_DOCUMENT` sentences, one per line."""
+    sentences = list(ner_sentences(path))
     documents = []
     for first in range(0, len(sentences), SENTENCES_PER_DOCUMENT):
         lines, entities, offset = [], [], 0
@@ -77,13 +83,13 @@ def read_split(path: Path) -> list[OutsideDocument]:
 
 
 def load_split(language: str, name: str, data: Path) -> list[OutsideDocument]:
-    """The documents of the outside split `name`, its file in `data` checked by sha256."""
-    files = [f for f in load_manifest(language) if f.role == "ner-test"]
-    chosen = [f for f in files if Path(f.name).stem == name]
+    """The documents of the outside split `name`, its files in `data` checked by sha256."""
+    chosen = [f for f in load_manifest(language) if f.role == "ner-test" and f.split_name == name]
     if not chosen:
-        names = ", ".join(Path(f.name).stem for f in files)
+        names = ", ".join(outside_splits(language))
         raise ValueError(f"no outside split {name!r} for {language!r}; choose one of {names}")
-    return read_split(verified(data, chosen)[chosen[0].name])
+    paths = annotation_paths(verified(data, chosen).values())
+    return [document for path in paths for document in read_split(path)]
 
 
 def _overlap(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
@@ -132,7 +138,11 @@ def model_spans(language: str, documents: Sequence[OutsideDocument]) -> list[Spa
     """Entities of the language's spaCy model alone, labels mapped to categories."""
     from remembrance.pipelines.extract import model_pipeline
 
-    nlp = model_pipeline(language)
+    return nlp_spans(model_pipeline(language), documents)
+
+
+def nlp_spans(nlp: Language, documents: Sequence[OutsideDocument]) -> list[Spans]:
+    """Entities of a spaCy pipeline, labels mapped to categories."""
     categories: dict[str, str] = DEFAULT_CONFIG["ner_categories"]
     return [
         _kept([(e.start_char, e.end_char, categories.get(e.label_, "")) for e in doc.ents])

@@ -5,6 +5,11 @@ checked by sha256; the manifest says where to get each one); the gold dev split 
 (``tests/gold/dev``) is added to the training data. ``--sample DIR`` trains on a small folder of
 our own data instead (a smoke training). The model is written to the package's
 ``pipelines/models/remembrance_<language>`` unless ``--output`` says otherwise.
+
+English (``python -m remembrance.train en --data DIR``) fine-tunes the NER of the English model
+package on LitBank with rehearsal (``pipelines/training/english.py``) and writes that NER alone
+to ``pipelines/models/remembrance_en_ner``; its ``--sample DIR`` holds LitBank-style pairs of
+our own (``NAME.txt`` and ``NAME.ann``).
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     parser = argparse.ArgumentParser(prog="python -m remembrance.train", description=__doc__)
-    parser.add_argument("language", choices=["nl"])
+    parser.add_argument("language", choices=["nl", "en"])
     parser.add_argument(
         "--data",
         type=Path,
@@ -43,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, help="folder for corpora and checkpoints")
     parser.add_argument("--max-steps", type=int, help="stop after this many updates")
     args = parser.parse_args(argv)
+    if args.language == "en":
+        return _english(args.data, args.sample, args.output, args.max_steps)
     output = args.output or MODELS_DIR / f"remembrance_{args.language}"
     try:
         if args.sample:
@@ -55,6 +62,30 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as scratch:
         nlp = train(args.language, corpora, output, args.work or Path(scratch), args.max_steps)
     print(summary(nlp))
+    print(f"saved to {output}")
+    return 0
+
+
+def _english(data: Path, sample: Path | None, output: Path | None, steps: int | None) -> int:
+    """English: the model package's NER fine-tuned on LitBank (pipelines/training/english.py)."""
+    import json
+
+    from remembrance.pipelines.models import MODELS_DIR
+    from remembrance.pipelines.training.english import (
+        STEPS,
+        english_corpora,
+        sample_corpora,
+        train_english,
+    )
+
+    try:
+        corpora = sample_corpora(sample) if sample else english_corpora(data)
+    except InputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    output = output or MODELS_DIR / "remembrance_en_ner"
+    nlp = train_english(corpora, output, steps or STEPS)
+    print(json.dumps(nlp.meta["figures"], indent=1))
     print(f"saved to {output}")
     return 0
 

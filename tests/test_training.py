@@ -11,6 +11,7 @@ from spacy.vocab import Vocab
 from remembrance.pipelines.errors import InputError
 from remembrance.pipelines.outside import read_split, score, split_language
 from remembrance.pipelines.training.corpora import iob1_to_iob2, read_columns, read_conllu
+from remembrance.pipelines.training.litbank import TITLES, UNKNOWN, litbank_sentences
 from remembrance.pipelines.training.manifest import load_manifest, verified
 from remembrance.pipelines.training.silver import NameLists, label_treebank
 from remembrance.train import main as train_main
@@ -18,6 +19,7 @@ from tests.clitools import one_line_error, run_cli
 
 HERE = Path(__file__).parent
 SAMPLE = HERE / "training" / "nl-sample.conllu"
+EN_SAMPLE = HERE / "training" / "en-sample.ann"  # our own sentences, laid out as LitBank's
 COLUMNS = (
     "Generaal\tO\nLeman\tI-PER\nverdedigde\tO\nLuik\tI-LOC\n\nDe\tO\nWitte\tI-ORG\nBrigade\tI-ORG\n"
 )
@@ -68,6 +70,66 @@ def test_french_has_an_outside_split_held_out_from_its_training_files() -> None:
     assert tests[0].sha256 not in {f.sha256 for f in files if f.role != "ner-test"}
 
 
+def test_litbank_names_are_its_proper_name_mentions() -> None:
+    sentences = list(litbank_sentences(EN_SAMPLE))
+    assert len(sentences) == 5
+    words, tags = sentences[0]
+    assert list(zip(words, tags, strict=True))[:4] == [
+        ("Captain", "B-PER"),
+        ("Jean", "I-PER"),
+        ("Lambert", "I-PER"),
+        ("left", "O"),
+    ]
+    tagged = {w: t for w, t in zip(*sentences[1], strict=True)}
+    assert (tagged["Metropole"], tagged["Comet"]) == ("I-LOC", "I-ORG")  # FAC → LOC
+    assert set(sentences[2][1]) == {"O"}  # "The old man of the village": no name
+    words, tags = sentences[4]  # "Paul Renard , Esq. of Dinant": a name LitBank left unmarked
+    assert [t for w, t in zip(words, tags, strict=True) if w in {"Paul", "Dinant"}] == [
+        UNKNOWN,
+        "B-LOC",
+    ]
+    # for training: titles and "the" out of names, as our guidelines say; other labels
+    trained = list(litbank_sentences(EN_SAMPLE, {"PER": "PERSON", "FAC": "FAC"}, TITLES))
+    assert [(w, t) for w, t in zip(*trained[0], strict=True) if t != "O"] == [
+        ("Jean", "B-PERSON"),
+        ("Lambert", "I-PERSON"),
+    ]
+    assert [(w, t) for w, t in zip(*trained[1], strict=True) if t != "O"] == [
+        ("Marie", "B-PERSON"),
+        ("Dubois", "I-PERSON"),
+        ("Hotel", "B-FAC"),
+        ("Metropole", "I-FAC"),
+    ]
+
+
+def test_a_litbank_text_is_an_outside_split_and_training_docs(tmp_path: Path) -> None:
+    documents = read_split(EN_SAMPLE)
+    assert len(documents) == 1
+    found = [(documents[0].text[s:e], c) for s, e, c in documents[0].entities]
+    assert found[:3] == [
+        ("Captain Jean Lambert", "Person"),
+        ("Namur", "Place"),
+        ("Brussels", "Place"),
+    ]
+    assert ("Paul Renard", "Person") not in found and ("Dinant", "Place") in found
+    docs = read_columns(Vocab(), EN_SAMPLE)
+    renard = docs[4]
+    assert [t.ent_iob_ for t in renard[3:6]] == ["", "", "O"]  # unknown, then outside
+
+
+def test_english_outside_split_is_litbank_held_out_from_its_training_texts() -> None:
+    assert split_language("litbank-test") == "en"
+    files = load_manifest("en")
+    assert {(f.repository, f.licence) for f in files} == {("dbamman/litbank", "CC-BY-4.0")}
+    texts = {
+        role: {Path(f.name).stem for f in files if f.role == role}
+        for role in ("ner-train", "ner-dev", "ner-test")
+    }
+    assert [len(texts[r]) for r in ("ner-train", "ner-dev", "ner-test")] == [80, 10, 10]
+    assert not texts["ner-test"] & (texts["ner-train"] | texts["ner-dev"])
+    assert len({f.sha256 for f in files}) == len(files) == 200
+
+
 def test_the_manifest_checks_every_file(tmp_path: Path) -> None:
     files = load_manifest("nl")
     assert {f.licence for f in files} <= {"CC0-1.0", "CC-BY-SA-4.0"}
@@ -112,6 +174,22 @@ def test_a_smoke_training_gives_a_pipeline_that_loads_and_tags(tmp_path: Path) -
     assert doc[0].text == "Lt."  # a title's abbreviation stays one token
     assert all(token.pos_ for token in doc)
     assert doc.has_annotation("DEP")
+
+
+@pytest.mark.slow
+def test_an_english_smoke_training_gives_an_ner_that_takes_the_models_place(
+    tmp_path: Path,
+) -> None:
+    output = tmp_path / "ner"
+    args = ["en", "--sample", str(EN_SAMPLE.parent), "--output", str(output), "--max-steps", "3"]
+    assert train_main(args) == 0
+    ner = spacy.load(output)
+    assert ner.pipe_names == ["ner"]
+    assert {"PERSON", "GPE", "ORG", "DATE"} <= set(ner.get_pipe("ner").labels)
+    figures = ner.meta["figures"]
+    assert figures["litbank_sentences"] == 5 and figures["steps"] == 3
+    assert figures["dev_fuzzy_f1"] >= figures["dev_fuzzy_f1_base"]
+    assert [step for step, _ in figures["history"]] == [0, 3]
 
 
 @pytest.mark.slow

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from remembrance.pipelines.errors import InputError
+from remembrance.pipelines.training.litbank import UNKNOWN, litbank_sentences
 
 #: Gold categories that map to an NER label; Memorial and Event spans stay unknown.
 CATEGORY_LABELS = {"Person": "PER", "Group": "ORG", "Place": "LOC"}
@@ -98,6 +99,19 @@ def column_sentences(path: Path) -> Iterator[tuple[list[str], list[str]]]:
         yield words, tags
 
 
+def ner_sentences(path: Path) -> Iterator[tuple[list[str], list[str]]]:
+    """(words, tags) per sentence of an NER file: LitBank brat annotation (``.ann``, its text
+    beside it) or a column file."""
+    return litbank_sentences(path) if path.suffix == ".ann" else column_sentences(path)
+
+
+def annotation_paths(paths: Iterable[Path]) -> list[Path]:
+    """The files to read of a split: not the texts that an annotation file beside them reads."""
+    paths = list(paths)
+    annotated = {p.with_suffix(".txt") for p in paths if p.suffix == ".ann"}
+    return [p for p in paths if p not in annotated]
+
+
 def iob1_to_iob2(tags: list[str]) -> list[str]:
     """IOB1 (I- everywhere, B- only between two adjacent entities) → IOB2 (B- at every start)."""
     result = []
@@ -111,11 +125,12 @@ def iob1_to_iob2(tags: list[str]) -> list[str]:
 
 
 def read_columns(vocab: Vocab, path: Path) -> list[Doc]:
-    """A column NER file as one Doc per sentence, entities PER, ORG, LOC."""
+    """An NER file (`ner_sentences`) as one Doc per sentence, entities PER, ORG, LOC; LitBank's
+    unmarked names are unknown."""
     docs = []
-    for words, tags in column_sentences(path):
-        doc = Doc(vocab, words=words, ents=iob1_to_iob2(tags))
-        docs.append(doc)
+    for words, tags in ner_sentences(path):
+        ents = ["" if tag == UNKNOWN else tag for tag in iob1_to_iob2(tags)]
+        docs.append(Doc(vocab, words=words, ents=ents))
     return docs
 
 

@@ -33,6 +33,13 @@ class DataFile:
     path: str
     sha256: str
     licence: str
+    #: The split a file belongs to when several files make one (LitBank: a text and its
+    #: annotation per novel); else the file is a split of its own, named after it.
+    split: str = ""
+
+    @property
+    def split_name(self) -> str:
+        return self.split or Path(self.name).stem
 
     def where(self) -> str:
         return f"{self.path} of github.com/{self.repository} at commit {self.commit}"
