@@ -27,9 +27,10 @@ AUTHORITY = "authority record"
 EDTF = str(REM.edtf)
 
 _STATEMENTS = """
-SELECT ?s ?p ?o (DATATYPE(?o) AS ?type) ?doc ?sentence ?earliest ?latest WHERE {
+SELECT ?s ?p ?o (DATATYPE(?o) AS ?type) ?doc ?sentence ?earliest ?latest ?event WHERE {
   ?st a rem:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; rem:inDocument ?doc .
   OPTIONAL { ?st rem:sentence ?sentence }
+  OPTIONAL { ?st rem:occurrence ?event }
   OPTIONAL { ?st rem:earliest ?earliest }
   OPTIONAL { ?st rem:latest ?latest }
 }"""
@@ -66,7 +67,8 @@ class Fact:
 
     ``value`` is the EDTF value of a date-valued fact; ``earliest``/``latest`` bound the fact in
     time (the value's bounds, else the dates its sentences give); ``conflicts`` describes the
-    other claims that contradict it.
+    other claims that contradict it; ``events`` are the reported events (rem:Occurrence) its
+    statements are shortcuts of.
     """
 
     subject: str
@@ -78,6 +80,7 @@ class Fact:
     latest: date | None
     sources: tuple[Source, ...]
     conflicts: tuple[str, ...] = field(default=())
+    events: frozenset[str] = field(default=frozenset())
 
 
 @dataclass(frozen=True)
@@ -177,9 +180,11 @@ def facts(store: Store, known: Names | None = None) -> list[Fact]:
         lows = [c["earliest"] for c in claims if c["earliest"] is not None]
         highs = [c["latest"] for c in claims if c["latest"] is not None]
         sources = tuple(sorted({c["source"] for c in claims}, key=_source_order))
+        events = frozenset(str(c["event"]) for c in claims if c.get("event"))
         found.append(
             Fact(s, p, o, claims[0]["is_entity"], claims[0]["value"],
-                 min(lows) if lows else None, max(highs) if highs else None, sources)
+                 min(lows) if lows else None, max(highs) if highs else None, sources,
+                 events=events)
         )  # fmt: skip
     return flag_conflicts(found, known)
 

@@ -18,6 +18,7 @@ from remembrance.iris import (
 from remembrance.ontology.files import load_authority, load_ontology
 from remembrance.ontology.namespace import REM
 from remembrance.pipelines.authority import load_index
+from remembrance.pipelines.occurrences import occurrence_of
 from remembrance.pipelines.records import DateMention, Extraction, Occurrence, Statement
 from remembrance.pipelines.version import pipeline_version
 
@@ -126,6 +127,7 @@ def document_graph(extraction: Extraction) -> tuple[URIRef, Graph]:
         add((node, REM.inDocument, doc))
         _add_bounds(graph, node, date)
 
+    events = {occurrence.key for occurrence in extraction.occurrences}
     for statement in extraction.statements:
         subject, predicate, obj = (
             entity_iri(statement.subject),
@@ -158,6 +160,9 @@ def document_graph(extraction: Extraction) -> tuple[URIRef, Graph]:
             add((node, REM.viaCoreference, Literal(True)))
         if statement.date is not None:
             _add_bounds(graph, node, statement.date)
+        event = occurrence_of(statement)
+        if event is not None and event in events:
+            add((node, REM.occurrence, event_iri(digest, event)))
     for occurrence in extraction.occurrences:
         add_occurrence(graph, doc, digest, text, occurrence)
     return doc, graph

@@ -1,7 +1,9 @@
 """Dated facts on an interactive, offline timeline drawn by vis-timeline (vendored).
 
-One item per fact (subject, property, object) with every source that states it; an entity that
-has both a start and an end becomes one bar (a period). Lanes hold a category each, or an entity
+One item per fact (subject, property, object) with every source that states it; the facts of one
+reported event (statements linked to one rem:Occurrence: "executed at the Tir national" and
+"executed on 1 April 1916") are one item; an entity that has both a start and an end becomes one
+bar (a period). Lanes hold a category each, or an entity
 each. Exact days are points; dates known to the month or year are bars with soft ends over the
 span they may fall in; approximate (``~``) dates are widened and softer still, uncertain (``?``)
 and unspecified (``194X``) ones dashed; a fact that another source contradicts is outlined in
@@ -74,12 +76,45 @@ def _kind(value: str | None, low: date, high: date) -> tuple[str, set[str]]:
     return "range", found
 
 
-def _item(group: list[Fact], known: Names, text: str, when: str) -> dict[str, Any]:
+def _event_text(group: list[Fact], known: Names) -> str:
+    """One event's facts as one phrase: "Gabrielle Petit executed at Tir national"."""
+    linked = [f for f in group if f.object_is_entity]
+    if not linked:
+        return _text(group[0], known)
+    phrases = sorted(f"{known.property(f.predicate)} {known.label(f.object)}" for f in linked)
+    return f"{known.label(group[0].subject)} {', '.join(phrases)}"
+
+
+def _events(dated: list[Fact]) -> list[list[Fact]]:
+    """The facts grouped by the reported events they share (transitively); a fact of no event
+    is a group of its own."""
+    group_of: dict[str, int] = {}
+    groups: list[list[Fact]] = []
+    for fact in dated:
+        joined = sorted({group_of[e] for e in fact.events if e in group_of})
+        if not joined:
+            groups.append([fact])
+            target = len(groups) - 1
+        else:
+            target = joined[0]
+            groups[target].append(fact)
+            for other in joined[1:]:  # the fact bridges two events' groups: one item
+                groups[target] += groups[other]
+                groups[other] = []
+                group_of.update({e: target for f in groups[target] for e in f.events})
+        group_of.update({e: target for e in fact.events})
+    return [g for g in groups if g]
+
+
+def _item(
+    group: list[Fact], known: Names, text: str, when: str, period: bool = False
+) -> dict[str, Any]:
     low = min(f.earliest for f in group if f.earliest is not None)
     high = max(f.latest for f in group if f.latest is not None)
-    value = group[0].value if len(group) == 1 else None
+    values = {f.value for f in group if f.value}
+    value = values.pop() if len(values) == 1 else None
     kind, found = _kind(value, low, high)
-    if len(group) > 1:
+    if period:
         kind, found = "range", {"period"} | set().union(
             *(qualifiers(f.value) - {"imprecise"} for f in group if f.value)
         )  # fmt: skip
@@ -115,13 +150,14 @@ def timeline_items(found: Iterable[Fact], known: Names, scope: Scope) -> list[di
             " or ".join(describe(f.value or "") for f in starts) + " – "
             + " or ".join(describe(f.value or "") for f in stops)
         )  # fmt: skip
-        items.append(_item(starts + stops, known, known.label(subject), when))
-    for fact in dated:
-        if fact.subject in periods and fact.predicate in PERIOD:
-            continue
-        assert fact.earliest is not None and fact.latest is not None
-        when = describe(fact.value) if fact.value else span(fact.earliest, fact.latest)
-        items.append(_item([fact], known, _text(fact, known), when))
+        items.append(_item(starts + stops, known, known.label(subject), when, period=True))
+    rest = [f for f in dated if not (f.subject in periods and f.predicate in PERIOD)]
+    for group in _events(rest):
+        values = {f.value for f in group if f.value}
+        low = min(f.earliest for f in group if f.earliest is not None)
+        high = max(f.latest for f in group if f.latest is not None)
+        when = describe(values.pop()) if len(values) == 1 else span(low, high)
+        items.append(_item(group, known, _event_text(group, known), when))
     items.sort(key=lambda i: (i["start"], i["text"]))
     return items
 

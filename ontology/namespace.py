@@ -131,6 +131,7 @@ class REM(DefinedNamespace):
     name: URIRef
     namedAfter: URIRef
     occurredOn: URIRef
+    occurrence: URIRef
     orderedBy: URIRef
     organisedBy: URIRef
     parentOf: URIRef

@@ -24,6 +24,8 @@ class PipelineConfig(TypedDict):
     ner_categories: dict[str, Category]
     confidence: dict[str, float]
     frame_object_gap: int
+    locative_gap: int
+    locative_sites: tuple[str, ...]
     date_gap: dict[str, int]
     fuzzy_threshold: int
     linking: dict[str, float]
@@ -89,6 +91,12 @@ DEFAULT_CONFIG: PipelineConfig = {
     # Event frames: the most characters between an active trigger and its object ("arrested
     # the X"), read as the participant when none precedes the trigger.
     "frame_object_gap": 12,
+    # Event frames: the most characters between a trigger and a locative pronoun of its clause
+    # ("y fut fusillé", "was shot there"), which names the place named last before it.
+    "locative_gap": 25,
+    # Classes of places a locative pronoun stands for first, before towns and countries named
+    # after them ("the Tir national, a range in Schaerbeek … Cavell was shot there").
+    "locative_sites": ("Site", "Building", "Camp", "Prison", "Fortress"),
     # Dates: the longest gap (characters) between an entity and a date that a verb attaches
     # ("verb"), and between an event and a date without a verb ("event": an apposition, "the
     # liberation of Belgium in September 1944"; a longer gap holds another verb's date, "the

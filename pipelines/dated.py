@@ -55,17 +55,20 @@ def date_statements(
         ]
         for item in reversed(before):
             gap = text[item.mention.end : date.start]
-            predicate = next(
-                (
-                    d.predicate
-                    for d in table.dates
-                    if item.entity.category in d.categories and d.trigger.search(gap)
-                ),
-                "occurredOn"
+            verbs = [  # the verb nearest the date ("née à … et morte à … le 13 octobre 2007")
+                (found.end(), d.predicate)
+                for d in table.dates
+                if item.entity.category in d.categories
+                for found in d.trigger.finditer(gap)
+            ]
+            predicate = (
+                max(verbs)[1]
+                if verbs
+                else "occurredOn"
                 if item.entity.category == "Event"
                 # an event named by its verb ("invaded by German forces on …") is the verb
                 and len(gap) <= limits["verb" if item.mention.source == "rule" else "event"]
-                else None,
+                else None
             )
             if predicate is not None and len(gap) <= limits["verb"]:
                 statements.append(

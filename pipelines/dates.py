@@ -361,9 +361,11 @@ _PART_RANGES = {"pe": ((1, 4), (1, 10)), "pm": ((5, 8), (11, 20)), "pl": ((9, 12
 
 def _year_use_ok(text: str, match: re.Match[str], year: int) -> bool:
     """Whether a year-only match reads as a date rather than a count or a reference number."""
-    if not 1900 <= year <= 2030:
-        return False
     start = match.start()
+    if not 1800 <= year <= 2030 or (
+        year < 1900 and not _DATE_PREP_BEFORE.search(text, max(0, start - 12), start)
+    ):
+        return False  # a year of the 19th century only after a preposition ("born in 1880")
     if (
         _REFERENCE_BEFORE.search(text, max(0, start - 12), start)
         or _NUMBER_BEFORE.search(text, max(0, start - 2), start)

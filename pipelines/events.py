@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from remembrance.pipelines.config import DEFAULT_CONFIG
-from remembrance.pipelines.coreference import antecedent
+from remembrance.pipelines.coreference import antecedent, resolved
 from remembrance.pipelines.dependency import subject_mentions, token_mentions
 from remembrance.pipelines.frames.tables import Frame, Table, Trigger, load_frames
 from remembrance.pipelines.patterns import conjuncts
@@ -328,11 +328,16 @@ def _possessed_event(
     spans: Sequence[tuple[int, int]],
     table: Table,
 ) -> _Event | None:
-    """A noun trigger after a possessive ("his arrest"): the possessor, and what follows."""
+    """A noun trigger after a possessive ("his arrest") or before its participant ("the arrest
+    of X", "l'arrestation de X"): the participant, and what follows."""
     text = doc.text
-    found = _possessor(text, sentence, start, frame, named, table)
+    found = _possessor(text, sentence, start, frame, named, table) or _genitive(
+        text, sentence, end, frame, named, table
+    )
     if found is None:
         return None
+    if found[0].mention.start >= end:
+        end = found[0].mention.end  # the arguments follow the participant
     bounds = _cut(
         text, _surface_clause(text, sentence, start, end, table), start, end, spans, table
     )
@@ -418,6 +423,10 @@ def _statements(
     )
     if agent is not None and "agent" in frame.roles:
         arguments.setdefault("agent", agent)
+    if "place" in frame.roles and "place" not in arguments:
+        there = _locative(text, start, end, clause, sentence, linked, participant, table)
+        if there is not None:
+            arguments["place"] = there
     date = (
         _date(dates, clause, doc, start, linked, table.relative_date)
         if "date" in frame.roles or arguments
@@ -469,6 +478,70 @@ def _statements(
             )
         )
     return statements
+
+
+def _locative(
+    text: str,
+    start: int,
+    end: int,
+    clause: _Clause,
+    sentence: tuple[int, int],
+    linked: Sequence[LinkedMention],
+    participant: LinkedMention,
+    table: Table,
+) -> LinkedMention | None:
+    """The place a locative pronoun near the trigger stands for ("Il y fut fusillé", "was shot
+    there", "le fort où il fut exécuté"): the last site or memorial named before it in its
+    sentence or the one before, else the last place."""
+    if table.locative is None:
+        return None
+    gap: int = DEFAULT_CONFIG["locative_gap"]
+    low, high = max(clause.start, start - gap), min(clause.end, end + gap)
+    found = next(table.locative.finditer(text, low, high), None)
+    if found is None:
+        return None
+    earlier = max(
+        (s[0] for s in {m.mention.sentence for m in linked} if s[1] <= sentence[0]),
+        default=sentence[0],
+    )
+    places = [
+        m
+        for m in linked
+        if earlier <= m.mention.start
+        and m.mention.end <= found.start()
+        and m.entity.category in _ROLE_CATEGORIES["place"]
+        and m.entity.id != participant.entity.id
+    ]
+    sites = DEFAULT_CONFIG["locative_sites"]
+    item = max(  # the last site or memorial, else the last place
+        places,
+        key=lambda m: (m.entity.class_name in sites or m.entity.category == "Memorial",
+                       m.mention.start),
+        default=None,
+    )  # fmt: skip
+    return None if item is None else resolved(item, *found.span(), found.group(), sentence)
+
+
+def _genitive(
+    text: str,
+    sentence: tuple[int, int],
+    end: int,
+    frame: Frame,
+    named: Sequence[LinkedMention],
+    table: Table,
+) -> tuple[LinkedMention, bool, None] | None:
+    """ "the arrest of X", "la libération de Bruxelles": the mention of a fitting category right
+    after the noun and its preposition."""
+    if table.genitive is None:
+        return None
+    item = next((m for m in named if end <= m.mention.start < sentence[1]), None)
+    if (
+        item is None
+        or item.entity.category not in frame.participants
+        or not table.genitive.fullmatch(text, end, item.mention.start)
+    ):
+        return None
+    return item, item.mention.source == "coreference", None
 
 
 def _possessor(

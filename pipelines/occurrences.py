@@ -6,20 +6,34 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import cache
 
 from remembrance.pipelines.frames.tables import Frame, load_frames, role_properties
-from remembrance.pipelines.records import Occurrence, Statement
+from remembrance.pipelines.records import Occurrence, Statement, occurrence_key
+
+
+@cache
+def _owners() -> dict[str, tuple[Frame, str]]:
+    """The frame (one that reports events) and role each shortcut property belongs to."""
+    return {
+        predicate: (frame, role)
+        for frame in load_frames().values()
+        if frame.crm_class
+        for role, predicate in frame.roles.items()
+    }
+
+
+def occurrence_of(statement: Statement) -> str | None:
+    """The key of the event a statement is a shortcut of (see `occurrences`), if its property
+    belongs to a frame that reports events."""
+    owner = _owners().get(statement.predicate)
+    return occurrence_key(owner[0].name, statement.subject, statement.sentence) if owner else None
 
 
 def occurrences(statements: Sequence[Statement]) -> list[Occurrence]:
     """One event per frame, participant and sentence of the statements."""
     frames = load_frames()
-    owners: dict[str, tuple[Frame, str]] = {
-        predicate: (frame, role)
-        for frame in frames.values()
-        if frame.crm_class
-        for role, predicate in frame.roles.items()
-    }
+    owners = _owners()
     groups: dict[tuple[str, str, tuple[int, int]], list[tuple[str, Statement]]] = defaultdict(list)
     for statement in statements:
         if statement.predicate in owners:

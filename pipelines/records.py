@@ -157,7 +157,12 @@ class Occurrence:
     @property
     def key(self) -> str:
         """What names the event within its document: frame, participant and sentence."""
-        return f"{self.frame}|{self.participant}|{self.sentence[0]}"
+        return occurrence_key(self.frame, self.participant, self.sentence)
+
+
+def occurrence_key(frame: str, participant: str, sentence: tuple[int, int]) -> str:
+    """The key of the event of `frame` about `participant` that `sentence` reports."""
+    return f"{frame}|{participant}|{sentence[0]}"
 
 
 @dataclass(slots=True)

@@ -286,3 +286,91 @@ def test_a_possessive_names_the_participant_of_a_noun(
     language: str, text: str, facts: set[tuple[str, str, str]]
 ) -> None:
     assert facts <= _facts(text, language)
+
+
+def test_the_statements_of_an_event_point_to_it() -> None:
+    text = (
+        "Andrée de Jongh was arrested by the Sipo-SD in Urrugne on 15 January 1943. "
+        "She founded the Comet Line."
+    )
+    extraction = next(extract([Document("en.txt", text, "en")]))
+    _, graph = document_graph(extraction)
+    (event,) = graph.subjects(REM.frame, Literal("arrest"))
+    linked = {graph.value(s, RDF.predicate) for s in graph.subjects(REM.occurrence, event)}
+    assert linked == {REM.arrestedBy, REM.arrestedAt, REM.arrestedOn}
+    founded = next(graph.subjects(RDF.predicate, REM.foundedBy))
+    assert graph.value(founded, REM.occurrence) == next(
+        graph.subjects(REM.frame, Literal("founding"))
+    )
+    stored = Graph().parse(data=graph.serialize(format="nt"), format="nt")
+    assert validate_graph(stored) == []
+
+
+def test_a_date_goes_to_the_verb_nearest_it() -> None:
+    text = (
+        "Andrée de Jongh est née à Schaerbeek le 30 novembre 1916 et morte à Bruxelles "
+        "le 13 octobre 2007."
+    )
+    facts = _facts(text, "fr")
+    assert {
+        ("andree-de-jongh", "bornOn", "1916-11-30"),
+        ("andree-de-jongh", "diedOn", "2007-10-13"),
+    } <= facts
+    assert ("andree-de-jongh", "bornOn", "2007-10-13") not in facts
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "facts"),
+    [
+        (
+            "en",
+            "After the arrest of Walthère Dewé in Brussels in 1944, the network went on.",
+            {("walthere-dewe", "arrestedAt", "brussels"), ("walthere-dewe", "arrestedOn", "1944")},
+        ),
+        (
+            "fr",
+            "La fondation du réseau Comète en 1941 changea tout.",
+            {("comet-line", "foundedOn", "1941")},
+        ),
+        # a year of the 19th century after a preposition is a date
+        ("fr", "Walthère Dewé naquit à Liège en 1880.", {("walthere-dewe", "bornOn", "1880")}),
+    ],
+)
+def test_a_noun_trigger_takes_the_participant_after_it(
+    language: str, text: str, facts: set[tuple[str, str, str]]
+) -> None:
+    assert facts <= _facts(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "fact"),
+    [
+        (
+            "fr",
+            "Walthère Dewé arriva à Bruxelles en 1944. Il y fut arrêté le 14 janvier.",
+            ("walthere-dewe", "arrestedAt", "brussels"),
+        ),
+        (
+            "en",
+            "Gabrielle Petit was taken to the Tir national. She was executed there in 1916.",
+            ("gabrielle-petit", "executedAt", "tir-national"),
+        ),
+        # a site before the town named after it
+        (
+            "fr",
+            "Le Tir national était un stand de tir situé à Schaerbeek. Edith Cavell y fut "
+            "fusillée le 12 octobre 1915.",
+            ("edith-cavell", "executedAt", "tir-national"),
+        ),
+    ],
+)
+def test_a_locative_pronoun_names_the_place_before_it(
+    language: str, text: str, fact: tuple[str, str, str]
+) -> None:
+    found = {(s.subject, s.predicate, str(s.object)): s for s in _statements(text, language)}
+    assert fact in found and found[fact].coreference
+
+
+def test_there_is_no_place() -> None:
+    text = "Walthère Dewé lived in Liège. There were many arrests, and he was arrested in 1944."
+    assert not {f for f in _facts(text, "en") if f[1] == "arrestedAt"}

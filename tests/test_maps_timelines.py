@@ -197,8 +197,12 @@ def test_timeline_one_item_per_fact_periods_joined(corpus_reader: Store) -> None
     ended = {f.subject for f in found if f.predicate.endswith("#endedOn")}
     assert len(periods) == len(started & ended)  # one bar each, no separate start and end
     assert any("conflict" in i["qualifiers"] and i["conflicts"] for i in items)
-    born = [i for i in items if i["text"] == "Andrée de Jongh born" and i["start"] == "1916-11-30"]
-    assert len(born) == 1 and len(born[0]["sources"]) >= 2 and born[0]["kind"] == "point"
+    # her birth's date and place are one event: one item with the sources of both
+    born = [i for i in items if i["text"].startswith("Andrée de Jongh born")]
+    assert [(i["text"], i["start"], i["kind"]) for i in born] == [
+        ("Andrée de Jongh born in Schaerbeek", "1916-11-30", "point")
+    ]
+    assert len(born[0]["sources"]) >= 2
 
 
 def test_timeline_lanes_and_frame(corpus_reader: Store) -> None:
@@ -217,6 +221,25 @@ def test_timeline_lanes_and_frame(corpus_reader: Store) -> None:
     frame = timeline_frame(corpus_reader, Scope(None, date(1940, 5, 1), date(1940, 5, 31)))
     assert list(frame.columns) == TIMELINE_COLUMNS and not frame.empty
     assert (frame["end"] >= "1940-05-01").all() and (frame["start"] <= "1940-05-31").all()
+
+
+def test_the_facts_of_one_reported_event_are_one_item() -> None:
+    known = hostile_names()
+    one, two = (Source("T1", "arrested"),), (Source("T2", "executed"),)
+    day = date(1944, 2, 17)
+    found = [
+        Fact("e:a", "p:at", "e:b", True, None, day, day, one, events=frozenset({"ev:1"})),
+        Fact("e:a", "p:on", "1944-02-17", False, "1944-02-17", day, day, one + two,
+             events=frozenset({"ev:1", "ev:2"})),
+        Fact("e:a", "p:at", "e:c", True, None, day, day, two, events=frozenset({"ev:2"})),
+        Fact("e:c", "p:on", "1944-02-17", False, "1944-02-17", day, day, two),
+    ]  # fmt: skip
+    items = timeline_items(found, known, Scope())
+    assert len(items) == 2  # the three facts of the two events told of one day, and the other
+    (event,) = [i for i in items if i["entity"] == XSS[0]]
+    assert event["text"] == f"{XSS[0]} executed <b>at</b> {XSS[1]}, executed <b>at</b> {XSS[2]}"
+    assert event["kind"] == "point" and event["when"] == describe("1944-02-17")
+    assert {s[0] for s in event["sources"]} == {"T1", "T2"}
 
 
 def test_approximate_uncertain_and_conflicting_dates_are_marked() -> None:

@@ -106,7 +106,8 @@ class Trigger:
     object: re.Pattern[str] | None  # what may stand between the trigger and its object
     markers: dict[str, re.Pattern[str]]  # the words before an argument, by role
     noun: bool = False  # a noun, read in the clause of its verb ("lived as a prisoner in X")
-    possessed: bool = False  # a noun whose possessor is the participant ("his arrest in 1943")
+    possessed: bool = False  # a noun whose possessor is the participant ("his arrest in 1943"),
+    # or the mention after it ([clauses] genitive: "the arrest of X")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +150,8 @@ class Table:
     clause_break: re.Pattern[str]
     conjunction: re.Pattern[str]
     possessor: re.Pattern[str]
+    genitive: re.Pattern[str] | None  # a noun trigger's participant after it ("the arrest of X")
+    locative: re.Pattern[str] | None  # a pronoun standing for a place ("y", "there", "where")
     arguments_after: bool  # arguments are looked for after the trigger first
     yearly: re.Pattern[str]
     kin: tuple[Kin, ...]
@@ -483,6 +486,16 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
         clause_break=r.section_regex("clauses", "break"),
         conjunction=r.section_regex("clauses", "conjunction"),
         possessor=r.section_regex("clauses", "possessor"),
+        genitive=(
+            r.section_regex("clauses", "genitive")
+            if "genitive" in r.data.get("clauses", {})
+            else None
+        ),
+        locative=(
+            r.section_regex("clauses", "locative")
+            if "locative" in r.data.get("clauses", {})
+            else None
+        ),
         arguments_after=_first(r),
         yearly=r.section_regex("clauses", "yearly"),
         kin=_kin(r),
