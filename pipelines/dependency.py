@@ -27,22 +27,37 @@ VERB, NOUN = "verb", "noun"
 
 def _keys(token: Token, table: Table) -> set[str]:
     """The words a rule can name the anchor by: lemma, form, and with a fixed complement
-    ("take place", "avoir lieu", "set up") or a reflexive ("se trouver")."""
-    keys = {token.lemma_.lower(), token.lower_}
+    ("take place", "avoir lieu", "set up") or a reflexive ("se trouver"); a model without a
+    lemmatizer names it by its form ("richtte op")."""
+    lemma = token.lemma_.lower() or token.lower_
+    keys = {lemma, token.lower_}
     for child in token.children:
         if child.lower_ in table.complements:
             word = "se" if child.lower_ == "s'" else child.lower_
-            keys |= {f"{token.lemma_.lower()} {word}", f"{word} {token.lemma_.lower()}"}
+            keys |= {f"{lemma} {word}", f"{word} {lemma}"}
     return keys
+
+
+def _displaced(token: Token) -> bool:
+    """A second subject of one verb, read as its object: a parser's slip in a main clause whose
+    object follows its subject ("Greindl leidde de Kometenlijn" with two nsubj)."""
+    return (
+        token.dep_ in SUBJECTS
+        and token.head.pos_ == "VERB"
+        and any(c.dep_ in SUBJECTS and c.i < token.i for c in token.head.children)
+    )
 
 
 def _attachment(
     token: Token, inside: dict[int, LinkedMention], table: Table
 ) -> tuple[Token, str, int] | None:
     """The anchor governing a mention's root, the marker introducing it and the position of that
-    marker. Conjuncts share the first conjunct's attachment; a generic noun in between ("dans
-    l'enceinte *de* X") is climbed."""
+    marker. Conjuncts share the first conjunct's attachment; a title before a name ("door
+    burgemeester X", "het netwerk Clarence") and a generic noun in between ("dans l'enceinte *de*
+    X") are climbed; a fixed complement stands for its verb ("het bevel *over* X")."""
     t = token
+    if t.dep_ in {"appos", "flat"} and t.head.pos_ == "NOUN" and t.head.i < t.i:
+        t = t.head if t.head.i not in inside else t
     for _ in range(3):
         while t.dep_ == "conj":
             t = t.head
@@ -57,13 +72,15 @@ def _attachment(
             )
         elif cases := [c for c in t.children if c.dep_ == "case" and c.i < t.i]:
             marker, anchor, position = " ".join(c.lower_ for c in cases), t.head, cases[0].i
-        elif t.dep_ in OBJECTS:
+        elif t.dep_ in OBJECTS or _displaced(t):
             marker, anchor, position = "obj", t.head, t.i
         else:
             return None
+        if anchor.lower_ in table.complements and anchor.dep_ in OBJECTS and marker != "obj":
+            anchor = anchor.head
         generic = anchor.pos_ == "NOUN" and anchor.i not in inside and marker in table.markers["of"]
         if not generic or any(
-            anchor.lemma_.lower() in r.words for r in table.rules if r.kind == NOUN
+            _keys(anchor, table) & r.words for r in table.rules if r.kind == NOUN
         ):
             return anchor, marker, position
         t = anchor
@@ -74,7 +91,11 @@ def _subjects(anchor: Token, table: Table) -> list[Token]:
     """Who the anchor is about: its subject, or that of the clause it belongs to."""
     t = anchor
     for _ in range(5):
-        found = [c for c in t.children if c.dep_ in SUBJECTS and c.lower_ not in table.relative]
+        found = [
+            c
+            for c in t.children
+            if c.dep_ in SUBJECTS and c.lower_ not in table.relative and not _displaced(c)
+        ]
         found += [c for c in t.children if c.dep_ != "conj" and _among(c, table)]
         if t is anchor and anchor.pos_ == "NOUN":  # "sa fondatrice, Andrée de Jongh"
             found += [c for c in t.children if c.dep_ == "appos"]
@@ -82,10 +103,8 @@ def _subjects(anchor: Token, table: Table) -> list[Token]:
             return [*found, *(c for s in found for c in s.conjuncts)]
         if t.dep_ in {"appos", "relcl", "acl", "acl:relcl"}:
             return [t.head]
-        if t.dep_ == "nmod" and t.pos_ == "NOUN" and t.head.pos_ == "PROPN" and t.head.i < t.i:
-            return [
-                t.head
-            ]  # "Jean Greindl, lui aussi membre du réseau": an apposition parsed as nmod
+        if t.pos_ == "NOUN" and t.head.pos_ == "PROPN" and t.head.i < t.i and _apposed(t):
+            return [t.head]  # "Jean Greindl, lui aussi membre du réseau": parsed as nmod or conj
         if t.dep_ == "advcl" and "Part" in t.morph.get("VerbForm", []):
             t = t.head  # "Born in Liège, Dewé …", "Situé à Anderlecht, le Mémorial …"
             continue
@@ -102,6 +121,20 @@ def _subjects(anchor: Token, table: Table) -> list[Token]:
         else:
             break
     return []
+
+
+def _apposed(token: Token) -> bool:
+    """An apposition the parser took for a modifier, or for a conjunct after a comma
+    ("Léon Degrelle, de leider van Rex, …")."""
+    if token.dep_ == "nmod":
+        return True
+    edge = token.left_edge.i
+    return (
+        token.dep_ == "conj"
+        and edge > 0
+        and token.doc[edge - 1].text == ","
+        and not any(c.dep_ == "cc" for c in token.children)
+    )
 
 
 def _among(token: Token, table: Table) -> bool:
@@ -193,7 +226,7 @@ def _possessed(
     """ "its founder, X", "sa fondatrice, X": the possessive stands for the latest entity that fits
     as the object of the noun."""
     for token in doc:
-        if token.lower_ not in table.possessives or token.dep_ not in {"poss", "det"}:
+        if token.lower_ not in table.possessives or token.dep_ not in {"poss", "det", "nmod:poss"}:
             continue
         rules = [r for r in table.rules if r.kind == NOUN and _keys(token.head, table) & r.words]
         for rule in rules:
@@ -261,7 +294,8 @@ def dependency_statements(
                     "dependency",
                     round(confidence * min(item.confidence, other.confidence), 3),
                     coreference=first < 0
-                    or (token.i not in inside and token.lower_ in table.pronouns),
+                    or (token.i not in inside and token.lower_ in table.pronouns)
+                    or "coreference" in {item.mention.source, other.mention.source},
                 )
                 key = (statement.subject, statement.predicate, obj.entity.id, sentence.start)
                 statements.setdefault(key, statement)

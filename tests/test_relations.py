@@ -1,4 +1,4 @@
-"""Relations on small sentences through the real pipeline: dependency rules (EN, FR), surface
+"""Relations on small sentences through the real pipeline: dependency rules (EN, FR, NL), surface
 patterns (NL and fallback), their combination, and dated relation statements."""
 
 from functools import cache
@@ -184,6 +184,94 @@ def test_a_list_of_places_is_not_a_coordination_without_a_conjunction() -> None:
     )
     assert ("andree-de-jongh", "deportedTo", "ravensbruck") in found
     assert ("andree-de-jongh", "deportedTo", "brussels") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "triples"),
+    [
+        # V2 order with a separable verb: the particle closes the clause
+        (
+            "In 1940 richtte Walthère Dewé het inlichtingennetwerk Clarence op.",
+            {("clarence-network", "foundedBy", "walthere-dewe")},
+        ),
+        # a passive agent in a relative clause
+        (
+            "De Kometenlijn, die door Andrée de Jongh werd opgericht, bracht piloten naar Spanje.",
+            {("comet-line", "foundedBy", "andree-de-jongh")},
+        ),
+        # a noun anchor in an apposition, and after a possessive
+        (
+            "Marcel Louette, de oprichter van de Witte Brigade, werd in 1944 gearresteerd.",
+            {("white-brigade", "foundedBy", "marcel-louette")},
+        ),
+        (
+            "De Witte Brigade en haar stichter Marcel Louette werkten samen met de geallieerden.",
+            {("white-brigade", "foundedBy", "marcel-louette")},
+        ),
+        # an active verb and its object; a fixed complement ("het bevel over")
+        (
+            "Jean Greindl leidde de Kometenlijn in Brussel.",
+            {("comet-line", "ledBy", "jean-greindl")},
+        ),
+        (
+            "Jean-Baptiste Piron voerde het bevel over de Brigade Piron.",
+            {("piron-brigade", "ledBy", "jean-baptiste-piron")},
+        ),
+        # separable and reflexive verbs of joining, in both orders
+        (
+            "In 1942 sloot Youra Livchitz zich aan bij de Gewapende Partizanen.",
+            {("youra-livchitz", "memberOf", "armed-partisans")},
+        ),
+        (
+            "Robert Maistriau trad in 1942 toe tot de Gewapende Partizanen.",
+            {("robert-maistriau", "memberOf", "armed-partisans")},
+        ),
+        (
+            "Robert Maistriau nam in april 1943 deel aan de aanval op het twintigste konvooi.",
+            {("robert-maistriau", "participatedIn", "attack-on-the-twentieth-convoy")},
+        ),
+        # source and destination of one verb
+        (
+            "Jean Améry werd in 1943 vanuit Mechelen naar Auschwitz gedeporteerd.",
+            {
+                ("jean-amery", "deportedFrom", "mechelen"),
+                ("jean-amery", "deportedTo", "auschwitz"),
+            },
+        ),
+        (
+            "Jean Burgers kwam in 1944 om in Buchenwald.",
+            {("jean-burgers", "diedIn", "buchenwald")},
+        ),
+        (
+            "De Gestapo arresteerde Jean Greindl in 1943 in Brussel.",
+            {("jean-greindl", "arrestedBy", "gestapo")},
+        ),
+        (
+            "Achille Van Acker volgde Hubert Pierlot op als eerste minister.",
+            {("achille-van-acker", "succeeded", "hubert-pierlot")},
+        ),
+        (
+            "Het Clarence-netwerk was een onderdeel van het Belgisch verzet.",
+            {("clarence-network", "partOf", "belgian-resistance")},
+        ),
+        (
+            "Prins Karel, graaf van Vlaanderen, was de broer van Leopold III.",
+            {("prince-charles-count-of-flanders", "siblingOf", "leopold-iii")},
+        ),
+    ],
+)
+def test_dutch_dependency_rules(text: str, triples: set[tuple[str, str, str]]) -> None:
+    found = {
+        (s.subject, s.predicate, str(s.object)): s.extractor
+        for s in _extraction(text, "nl").statements
+        if s.object_is_entity
+    }
+    assert {found.get(t) for t in triples} == {"dependency"}
+
+
+def test_dutch_rules_need_an_antecedent_and_fitting_categories() -> None:
+    text = "Hij was lid van de SS. Het Mardassonmonument werd opgericht door Andrée de Jongh."
+    assert not {t for t in _triples(text, "nl") if t[1] in {"memberOf", "foundedBy"}}
 
 
 def test_dependency_extractor_is_credited() -> None:
