@@ -26,6 +26,7 @@ class PipelineConfig(TypedDict):
     frame_object_gap: int
     locative_gap: int
     locative_sites: tuple[str, ...]
+    place_ranks: dict[str, int]
     date_gap: dict[str, int]
     fuzzy_threshold: int
     linking: dict[str, float]
@@ -97,6 +98,18 @@ DEFAULT_CONFIG: PipelineConfig = {
     # Classes of places a locative pronoun stands for first, before towns and countries named
     # after them ("the Tir national, a range in Schaerbeek … Cavell was shot there").
     "locative_sites": ("Site", "Building", "Camp", "Prison", "Fortress"),
+    # Appositions of places: a place is located in the next one when that one's class ranks
+    # higher ("Bastogne, Belgium"; "Breendonk, a fort near Mechelen" is no apposition).
+    "place_ranks": {
+        "Site": 0,
+        "Building": 0,
+        "Camp": 0,
+        "Prison": 0,
+        "Fortress": 0,
+        "City": 1,
+        "Region": 2,
+        "Country": 3,
+    },  # fmt: skip
     # Dates: the longest gap (characters) between an entity and a date that a verb attaches
     # ("verb"), and between an event and a date without a verb ("event": an apposition, "the
     # liberation of Belgium in September 1944"; a longer gap holds another verb's date, "the

@@ -235,17 +235,25 @@ def _arguments(
 def _date(
     dates: Sequence[DateMention],
     clause: _Clause,
+    sentence: tuple[int, int],
     doc: Doc,
     trigger_start: int,
     linked: Sequence[LinkedMention],
     relative: re.Pattern[str],
 ) -> DateMention | None:
     """The date of the clause nearest the trigger, one of the trigger's own clause before one the
-    parse leaves unplaced; not one inside a name ("the invasion of 10 May 1940")."""
+    parse leaves unplaced; not one inside a name ("the invasion of 10 May 1940"). With a parse,
+    a date of the sentence the parse gives the trigger's verb counts too ("On 14 January 1944,
+    while trying to escape …, Dewé was shot dead")."""
+    verb = clause.head is not None and clause.head.pos_ in _VERBS
+    sentence_wide = _Clause(*sentence, clause.head)
     within = [
         d
         for d in dates
-        if clause.holds(doc, d.start, d.end, strict=False)
+        if (
+            clause.holds(doc, d.start, d.end, strict=False)
+            or (verb and sentence_wide.holds(doc, d.start, d.end))
+        )
         and not relative.search(doc.text, max(0, d.start - 20), d.start)
         and not any(m.mention.start <= d.start and d.end <= m.mention.end for m in linked)
     ]
@@ -428,7 +436,7 @@ def _statements(
         if there is not None:
             arguments["place"] = there
     date = (
-        _date(dates, clause, doc, start, linked, table.relative_date)
+        _date(dates, clause, sentence, doc, start, linked, table.relative_date)
         if "date" in frame.roles or arguments
         else None
     )

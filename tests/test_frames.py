@@ -374,3 +374,21 @@ def test_a_locative_pronoun_names_the_place_before_it(
 def test_there_is_no_place() -> None:
     text = "Walthère Dewé lived in Liège. There were many arrests, and he was arrested in 1944."
     assert not {f for f in _facts(text, "en") if f[1] == "arrestedAt"}
+
+
+def test_a_fronted_date_the_parse_gives_the_verb_dates_the_event() -> None:
+    text = (
+        "Walthère Dewé led Clarence. On 14 January 1944, while trying to escape a German police "
+        "operation in Ixelles, Dewé was shot dead."
+    )
+    assert ("walthere-dewe", "executedOn", "1944-01-14") in _facts(text, "en")
+
+
+def test_a_place_in_apposition_to_a_larger_one_is_in_it_a_list_is_not() -> None:
+    facts = _facts(
+        "The Mardasson Memorial stands near Bastogne, Belgium. The Wehrmacht attacked Belgium, "
+        "the Netherlands and Luxembourg.",
+        "en",
+    )
+    assert ("bastogne", "locatedIn", "belgium") in facts
+    assert not {f for f in facts if f[1] == "locatedIn" and f[0] in {"belgium", "netherlands"}}
