@@ -58,7 +58,7 @@ def model_pipeline(language: str) -> Language:
         nlp.add_pipe(
             "ner",
             source=spacy.load(MODELS_DIR / ner),
-            first=position == 0,
+            first=position == 0 or None,  # spaCy takes False as a second constraint
             after=nlp.pipe_names[position - 1] if position else None,
         )
     return nlp

@@ -10,6 +10,12 @@ English (``python -m remembrance.train en --data DIR``) fine-tunes the NER of th
 package on LitBank with rehearsal (``pipelines/training/english.py``) and writes that NER alone
 to ``pipelines/models/remembrance_en_ner``; its ``--sample DIR`` holds LitBank-style pairs of
 our own (``NAME.txt`` and ``NAME.ann``).
+
+French (``python -m remembrance.train fr --data DIR``) fine-tunes the NER of the French model
+package on the ICDAR/Europeana French newspapers with rehearsal
+(``pipelines/training/rehearsal.py``) and writes that NER alone to
+``pipelines/models/remembrance_fr_ner``; its ``--sample DIR`` holds column files (``*.iob``),
+``*.conllu`` text and gold documents of our own.
 """
 
 from __future__ import annotations
@@ -33,9 +39,13 @@ def main(argv: list[str] | None = None) -> int:
         summary,
         train,
     )
+    from remembrance.pipelines.training.rehearsal import (
+        corpora_with_rehearsal,
+        sample_with_rehearsal,
+    )
 
     parser = argparse.ArgumentParser(prog="python -m remembrance.train", description=__doc__)
-    parser.add_argument("language", choices=["nl", "en"])
+    parser.add_argument("language", choices=["nl", "en", "fr"])
     parser.add_argument(
         "--data",
         type=Path,
@@ -50,10 +60,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.language == "en":
         return _english(args.data, args.sample, args.output, args.max_steps)
-    output = args.output or MODELS_DIR / f"remembrance_{args.language}"
+    fine_tuned = args.language == "fr"  # the package's NER alone, fine-tuned
+    name = f"remembrance_{args.language}" + ("_ner" if fine_tuned else "")
+    output = args.output or MODELS_DIR / name
     try:
         if args.sample:
-            corpora = corpora_from_sample(args.language, args.sample)
+            sample = sample_with_rehearsal if fine_tuned else corpora_from_sample
+            corpora = sample(args.language, args.sample)
+        elif fine_tuned:
+            corpora = corpora_with_rehearsal(args.language, args.data, args.gold)
         else:
             corpora = corpora_from_data(args.language, args.data, args.gold)
     except InputError as error:

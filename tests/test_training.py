@@ -64,7 +64,7 @@ def test_an_unknown_outside_split_is_one_line_listing_the_splits() -> None:
 def test_french_has_an_outside_split_held_out_from_its_training_files() -> None:
     assert split_language("icdar-fr-test") == "fr"
     files = load_manifest("fr")
-    assert {f.licence for f in files} == {"CC0-1.0"}
+    assert {f.licence for f in files} == {"CC0-1.0", "CC-BY-SA-4.0"}
     tests = [f for f in files if f.role == "ner-test"]
     assert [f.path for f in tests] == ["data/fr/test.txt"]
     assert tests[0].sha256 not in {f.sha256 for f in files if f.role != "ner-test"}
@@ -206,3 +206,33 @@ def test_the_shipped_dutch_model_finds_places_the_records_do_not_know() -> None:
     found = {(m.mention.text, m.entity.category, m.mention.source) for m in extraction.mentions}
     assert {("Zwevegem", "Place", "ner"), ("Tielt", "Place", "ner")} <= found
     assert ("Onafhankelijkheidsfront", "Group", "gazetteer") in found
+
+
+@pytest.mark.slow
+def test_a_french_smoke_fine_tuning_gives_an_ner_that_replaces_the_models(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from remembrance.pipelines.config import DEFAULT_CONFIG
+    from remembrance.pipelines.extract import model_pipeline
+
+    sample = tmp_path / "sample"
+    sample.mkdir()
+    for path in [HERE / "training" / "fr-sample.iob", HERE / "training" / "fr-sample.conllu"]:
+        shutil.copy(path, sample)
+    for path in (HERE / "gold" / "dev").glob("fr-*"):
+        shutil.copy(path, sample)
+    output = tmp_path / "model"
+    args = ["fr", "--sample", str(sample), "--output", str(output), "--max-steps", "4"]
+    assert train_main([*args, "--work", str(tmp_path / "work")]) == 0
+    assert "vocab" not in {p.name for p in output.iterdir()}  # the package's is used
+    meta = spacy.util.load_meta(output / "meta.json")
+    assert (meta["name"], meta["base"]) == ("remembrance_fr", DEFAULT_CONFIG["models"]["fr"])
+    assert meta["license"] == "LGPL-LR"  # the base model's (the sample is our own data)
+    monkeypatch.setitem(DEFAULT_CONFIG["ner_models"], "fr", str(output))
+    nlp = model_pipeline("fr")
+    assert nlp.pipe_names[-1] == "ner" and "parser" in nlp.pipe_names
+    assert {"PER", "ORG", "LOC", "MISC"} <= set(nlp.get_pipe("ner").labels)
+    shipped = spacy.load(output).get_pipe("ner").to_bytes(exclude=["vocab"])
+    assert nlp.get_pipe("ner").to_bytes(exclude=["vocab"]) == shipped
+    doc = nlp("Le général Leman défendit Liège en 1914.")
+    assert doc.has_annotation("DEP") and doc.has_annotation("ENT_IOB")

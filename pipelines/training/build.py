@@ -58,6 +58,8 @@ class Corpora:
     sources: list[dict[str, str]] = field(default_factory=list)
     #: Config settings this data needs (a small sample: every parser label, however rare).
     config: dict[str, Any] = field(default_factory=dict)
+    #: The installed model whose components are fine-tuned (only those are saved), if any.
+    base: str | None = None
 
 
 def name_lists(language: str, annotated: list[Doc]) -> NameLists:
@@ -182,12 +184,17 @@ def finish(nlp: Language, language: str, corpora: Corpora, output: Path) -> Lang
     nlp.meta["training_data"] = corpora.contributions
     nlp.meta["sources"] = corpora.sources
     licences = {source["license"] for source in corpora.sources}
-    nlp.meta["license"] = (
-        "CC-BY-SA-4.0" if "CC-BY-SA-4.0" in licences else " AND ".join(sorted(licences))
-    )
+    if "CC-BY-SA-4.0" in licences:
+        licences = {"CC-BY-SA-4.0"}
+    base = corpora.base
+    if base is not None:  # the components are fine-tuned from the base model's
+        nlp.meta["base"] = base
+        licences.add(spacy.load(base).meta["license"])
+    nlp.meta["license"] = " AND ".join(sorted(licences))
     if output.exists():
         shutil.rmtree(output)
-    nlp.to_disk(output)
+    # Fine-tuned components take their vocabulary and vectors from the base model at load time.
+    nlp.to_disk(output, exclude=["vocab"] if base is not None else [])
     return nlp
 
 

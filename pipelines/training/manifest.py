@@ -21,6 +21,8 @@ ROLES = (
     "treebank-train",
     "treebank-dev",
     "treebank-test",
+    "rehearsal-train",
+    "rehearsal-test",
 )
 
 
