@@ -24,7 +24,7 @@ from remembrance.graph.curation_build import CurationStep
 from remembrance.graph.rdf import reference_graphs
 from remembrance.graph.store import Store
 from remembrance.iris import system_graph
-from remembrance.ontology.files import ONTOLOGY_FILE, authority_files
+from remembrance.ontology.files import authority_files, ontology_file
 from remembrance.ontology.namespace import REM
 from remembrance.pipelines.errors import InputError
 from remembrance.pipelines.extract import Extractor, extract_each
@@ -52,7 +52,7 @@ class BuildReport:
 def reference_version() -> str:
     """Hash of the ontology, the authority records and the pipeline version."""
     digest = hashlib.sha256(pipeline_version().encode())
-    for path in [ONTOLOGY_FILE, *authority_files()]:
+    for path in [ontology_file(), *authority_files()]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -19,7 +19,7 @@ from rdflib.term import Node
 from remembrance.graph.rdf import bind_prefixes
 from remembrance.graph.store import Store
 from remembrance.iris import system_graph
-from remembrance.ontology.files import SHAPES_FILE, load_ontology, parse_turtle
+from remembrance.ontology.files import load_ontology, parse_turtle, shapes_file
 
 #: Entities given different categories in different graphs (or twice in one).
 CATEGORY_CONFLICTS = """
@@ -59,7 +59,7 @@ class Report:
 @lru_cache(maxsize=1)
 def shapes() -> Graph:
     """The SHACL shapes graph."""
-    return parse_turtle(SHAPES_FILE)
+    return parse_turtle(shapes_file())
 
 
 @lru_cache(maxsize=1)

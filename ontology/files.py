@@ -12,17 +12,33 @@ from remembrance.config import base_iri
 
 ONTOLOGY_IRI = "https://w3id.org/remembrance/ontology"
 #: A folder laid out like the package's ontology folder (remembrance.ttl, shapes.ttl,
-#: authority/*.ttl) to use instead of it, read once at import: for trying out edited records.
+#: authority/*.ttl) to read instead of it: for trying out edited or imported records.
 ONTOLOGY_DIR_ENV = "REMEMBRANCE_ONTOLOGY_DIR"
-_ROOT = Path(os.environ.get(ONTOLOGY_DIR_ENV) or str(resources.files("remembrance.ontology")))
-ONTOLOGY_FILE = _ROOT / "remembrance.ttl"
-SHAPES_FILE = _ROOT / "shapes.ttl"
-AUTHORITY_DIR = _ROOT / "authority"
+#: The package's own files (what the generators write and the tests copy).
+PACKAGE_DIR = Path(str(resources.files("remembrance.ontology")))
+ONTOLOGY_FILE = PACKAGE_DIR / "remembrance.ttl"
+SHAPES_FILE = PACKAGE_DIR / "shapes.ttl"
+AUTHORITY_DIR = PACKAGE_DIR / "authority"
+
+
+def ontology_dir() -> Path:
+    """The ontology folder in use: $REMEMBRANCE_ONTOLOGY_DIR, else the package's."""
+    return Path(os.environ.get(ONTOLOGY_DIR_ENV) or PACKAGE_DIR)
+
+
+def ontology_file() -> Path:
+    """The ontology in use (Turtle)."""
+    return ontology_dir() / ONTOLOGY_FILE.name
+
+
+def shapes_file() -> Path:
+    """The SHACL shapes in use (Turtle)."""
+    return ontology_dir() / SHAPES_FILE.name
 
 
 def authority_files() -> list[Path]:
-    """The Turtle files of the authority records, in a stable order."""
-    return sorted(AUTHORITY_DIR.glob("*.ttl"))
+    """The Turtle files of the authority records in use, in a stable order."""
+    return sorted((ontology_dir() / AUTHORITY_DIR.name).glob("*.ttl"))
 
 
 def parse_turtle(path: Path, graph: Graph | None = None) -> Graph:
@@ -38,7 +54,7 @@ def parse_turtle(path: Path, graph: Graph | None = None) -> Graph:
 
 def load_ontology() -> Graph:
     """The ontology as an rdflib graph."""
-    return parse_turtle(ONTOLOGY_FILE)
+    return parse_turtle(ontology_file())
 
 
 def load_authority() -> Graph:

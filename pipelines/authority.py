@@ -22,7 +22,12 @@ from rdflib.namespace import SDO, SKOS
 
 from remembrance.iris import entity_slug
 from remembrance.ontology.categories import CATEGORIES, Category
-from remembrance.ontology.files import ONTOLOGY_FILE, authority_files, load_authority, load_ontology
+from remembrance.ontology.files import (
+    authority_files,
+    load_authority,
+    load_ontology,
+    ontology_file,
+)
 from remembrance.ontology.namespace import REM
 from remembrance.pipelines import fuzzy
 from remembrance.pipelines.config import DEFAULT_CONFIG
@@ -347,7 +352,7 @@ def compile_index() -> AuthorityIndex:
 def records_digest() -> str:
     """Content hash of what the index is compiled from: the ontology, every authority file,
     the code that compiles it and the configuration."""
-    sources = [Path(__file__), Path(fuzzy.__file__), ONTOLOGY_FILE, *authority_files()]
+    sources = [Path(__file__), Path(fuzzy.__file__), ontology_file(), *authority_files()]
     return digest(sources, json.dumps(DEFAULT_CONFIG, sort_keys=True))
 
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import csv
 import html
+import inspect
 import io
 import sys
+from collections.abc import Callable
 from dataclasses import asdict, fields
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -75,13 +77,13 @@ def unbuilt_warning(source: Store, curation: Path | None, location: str | Path) 
 def _record(
     kind: Kind,
     targets: list[str],
+    options: dict[str, str | None],
     *,
     why: str,
     who: str | None,
     store: Path | None,
     curation: Path | None,
     file: str,
-    **options: str | None,
 ) -> None:
     from remembrance.graph.curate import correction_for
 
@@ -96,24 +98,60 @@ def _record(
     console.print(message, "\nrun 'remembrance build' to apply it", markup=False, highlight=False)
 
 
-@curate_app.command()
+Targets = tuple[list[str], dict[str, str | None]]
+_COMMON = [
+    inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default)
+    for name, annotation, default in (
+        ("why", WhyOption, inspect.Parameter.empty),
+        ("who", WhoOption, None),
+        ("store", StoreOption, None),
+        ("curation", CurationOption, None),
+        ("file", FileOption, DEFAULT_FILE),
+    )
+]
+
+
+def _verb(kind: Kind) -> Callable[[Callable[..., Targets]], Callable[..., Targets]]:
+    """Register a ``curate`` verb for `kind`, named like it. The decorated function takes the
+    verb's own arguments and returns the correction's targets and options; the verb adds
+    --why, --who, --store, --curation and --file and records the correction."""
+
+    def register(targets_of: Callable[..., Targets]) -> Callable[..., Targets]:
+        own = inspect.signature(targets_of, eval_str=True)
+
+        def command(**arguments: Any) -> None:
+            common: dict[str, Any] = {p.name: arguments.pop(p.name) for p in _COMMON}
+            targets, options = targets_of(**arguments)
+            _record(kind, targets, options, **common)
+
+        parameters = [*own.parameters.values(), *_COMMON]
+        command.__signature__ = own.replace(  # type: ignore[attr-defined]
+            parameters=parameters, return_annotation=None
+        )
+        command.__annotations__ = {p.name: p.annotation for p in parameters}
+        command.__doc__ = targets_of.__doc__
+        curate_app.command(kind.value)(command)
+        return targets_of
+
+    return register
+
+
+Mention = Annotated[str, typer.Argument(help="A mention IRI (from review or a query).")]
+EntityArgument = Annotated[str, typer.Argument(help="The entity (ent:NAME or IRI).")]
+
+
+@_verb(Kind.MERGE)
 def merge(
     keep: Annotated[str, typer.Argument(help="The entity kept (ent:NAME or IRI).")],
     other: Annotated[str, typer.Argument(help="The entity merged into it (its IRI an alias).")],
-    why: WhyOption,
-    who: WhoOption = None,
-    store: StoreOption = None,
-    curation: CurationOption = None,
-    file: FileOption = DEFAULT_FILE,
-) -> None:
+) -> Targets:
     """Two entities are one: every mention of OTHER refers to KEEP; OTHER owl:sameAs KEEP."""
-    _record(Kind.MERGE, [keep, other], why=why, who=who, store=store, curation=curation, file=file)
+    return [keep, other], {}
 
 
-@curate_app.command()
+@_verb(Kind.SPLIT)
 def split(
-    mention: Annotated[str, typer.Argument(help="A mention IRI (from review or a query).")],
-    why: WhyOption,
+    mention: Mention,
     entity: Annotated[
         str | None, typer.Argument(help="The entity it refers to (else a new one).")
     ] = None,
@@ -121,164 +159,102 @@ def split(
     class_: Annotated[
         str | None, typer.Option("--class", help="Ontology class of the new entity.")
     ] = None,
-    who: WhoOption = None,
-    store: StoreOption = None,
-    curation: CurationOption = None,
-    file: FileOption = DEFAULT_FILE,
-) -> None:
+) -> Targets:
     """A mention belongs to another entity, or to a new one (--label, --class)."""
-    targets = [mention] + ([entity] if entity else [])
-    _record(Kind.SPLIT, targets, why=why, who=who, store=store, curation=curation, file=file,
-            label=label, class_name=class_)  # fmt: skip
+    return [mention] + ([entity] if entity else []), {"label": label, "class_name": class_}
 
 
-@curate_app.command("reject-mention")
-def reject_mention(
-    mention: Annotated[str, typer.Argument(help="A mention IRI.")],
-    why: WhyOption,
-    who: WhoOption = None,
-    store: StoreOption = None,
-    curation: CurationOption = None,
-    file: FileOption = DEFAULT_FILE,
-) -> None:
+@_verb(Kind.REJECT_MENTION)
+def reject_mention(mention: Mention) -> Targets:
     """A mention names nothing (or nothing of ours): it and the claims read from it go."""
-    _record(Kind.REJECT_MENTION, [mention], why=why, who=who, store=store, curation=curation,
-            file=file)  # fmt: skip
+    return [mention], {}
 
 
-@curate_app.command("reject-statement")
+@_verb(Kind.REJECT_STATEMENT)
 def reject_statement(
     subject: Annotated[str, typer.Argument(help="Subject entity.")],
     property: Annotated[str, typer.Argument(help="Property, e.g. rem:memberOf.")],
     object: Annotated[str, typer.Argument(help="Object: an entity or a value.")],
-    why: WhyOption,
     document: Annotated[
         str | None, typer.Option(help="Only in this document (source path).")
     ] = None,
-    who: WhoOption = None,
-    store: StoreOption = None,
-    curation: CurationOption = None,
-    file: FileOption = DEFAULT_FILE,
-) -> None:
+) -> Targets:
     """A claim is wrong: it goes from every document (or from --document only)."""
-    _record(Kind.REJECT_STATEMENT, [subject, property, object], why=why, who=who, store=store,
-            curation=curation, file=file, document=document)  # fmt: skip
+    return [subject, property, object], {"document": document}
 
 
-@curate_app.command()
+@_verb(Kind.RETYPE)
 def retype(
-    entity: Annotated[str, typer.Argument(help="The entity.")],
+    entity: EntityArgument,
     class_: Annotated[str, typer.Argument(metavar="CLASS", help="An ontology class or category.")],
-    why: WhyOption,
-    who: WhoOption = None,
-    store: StoreOption = None,
-    curation: CurationOption = None,
-    file: FileOption = DEFAULT_FILE,
-) -> None:
+) -> Targets:
     """Give an entity another class (its category follows from the class)."""
-    _record(Kind.RETYPE, [entity, class_], why=why, who=who, store=store, curation=curation,
-            file=file)  # fmt: skip
+    return [entity, class_], {}
 
 
-@curate_app.command()
+@_verb(Kind.RELABEL)
 def relabel(
-    entity: Annotated[str, typer.Argument(help="The entity.")],
-    label: Annotated[str, typer.Argument(help="Its label.")],
-    why: WhyOption,
-    who: WhoOption = None,
-    store: StoreOption = None,
-    curation: CurationOption = None,
-    file: FileOption = DEFAULT_FILE,
-) -> None:
+    entity: EntityArgument, label: Annotated[str, typer.Argument(help="Its label.")]
+) -> Targets:
     """Give an entity another label (an authority record: its English label)."""
-    _record(Kind.RELABEL, [entity, label], why=why, who=who, store=store, curation=curation,
-            file=file)  # fmt: skip
+    return [entity, label], {}
 
 
-@curate_app.command()
+@_verb(Kind.ALIAS)
 def alias(
-    entity: Annotated[str, typer.Argument(help="The entity.")],
+    entity: EntityArgument,
     name: Annotated[str, typer.Argument(help="Another name it goes by.")],
-    why: WhyOption,
-    who: WhoOption = None,
-    store: StoreOption = None,
-    curation: CurationOption = None,
-    file: FileOption = DEFAULT_FILE,
-) -> None:
+) -> Targets:
     """Add an alias (skos:altLabel)."""
-    _record(Kind.ALIAS, [entity, name], why=why, who=who, store=store, curation=curation,
-            file=file)  # fmt: skip
+    return [entity, name], {}
 
 
-@curate_app.command("code-name")
+@_verb(Kind.CODE_NAME)
 def code_name(
-    entity: Annotated[str, typer.Argument(help="The entity.")],
+    entity: EntityArgument,
     name: Annotated[str, typer.Argument(help="The code name or nom de guerre.")],
-    why: WhyOption,
     period: Annotated[
         str | None, typer.Option(help="When it was used, EDTF (e.g. 1942/1944).")
     ] = None,
-    who: WhoOption = None,
-    store: StoreOption = None,
-    curation: CurationOption = None,
-    file: FileOption = DEFAULT_FILE,
-) -> None:
+) -> Targets:
     """Add a code name, with the period it was used in."""
-    _record(Kind.CODE_NAME, [entity, name], why=why, who=who, store=store, curation=curation,
-            file=file, period=period)  # fmt: skip
+    return [entity, name], {"period": period}
 
 
-@curate_app.command()
+@_verb(Kind.LINK)
 def link(
-    entity: Annotated[str, typer.Argument(help="The entity.")],
+    entity: EntityArgument,
     target: Annotated[
         str, typer.Argument(help="A verified Wikidata id (Q…) or an authority record (ent:…).")
     ],
-    why: WhyOption,
-    who: WhoOption = None,
-    store: StoreOption = None,
-    curation: CurationOption = None,
-    file: FileOption = DEFAULT_FILE,
-) -> None:
+) -> Targets:
     """Link an entity to a verified Wikidata id, or a local entity to its authority record."""
-    _record(Kind.LINK, [entity, target], why=why, who=who, store=store, curation=curation,
-            file=file)  # fmt: skip
+    return [entity, target], {}
 
 
-@curate_app.command()
+@_verb(Kind.PROMOTE)
 def promote(
     entity: Annotated[str, typer.Argument(help="A local entity.")],
-    why: WhyOption,
     label: Annotated[str | None, typer.Option(help="Its label (default: the current one).")] = (
         None
     ),
     class_: Annotated[
         str | None, typer.Option("--class", help="Its class (default: the current one).")
     ] = None,
-    who: WhoOption = None,
-    store: StoreOption = None,
-    curation: CurationOption = None,
-    file: FileOption = DEFAULT_FILE,
-) -> None:
+) -> Targets:
     """Make a local entity an authority record (in the curation graph)."""
-    _record(Kind.PROMOTE, [entity], why=why, who=who, store=store, curation=curation, file=file,
-            label=label, class_name=class_)  # fmt: skip
+    return [entity], {"label": label, "class_name": class_}
 
 
-@curate_app.command()
+@_verb(Kind.CONFIRM)
 def confirm(
     targets: Annotated[
         list[str],
         typer.Argument(help="ENTITY, a mention IRI, or SUBJECT PROPERTY OBJECT of a statement."),
     ],
-    why: WhyOption,
-    who: WhoOption = None,
-    store: StoreOption = None,
-    curation: CurationOption = None,
-    file: FileOption = DEFAULT_FILE,
-) -> None:
+) -> Targets:
     """A human checked it and it is right (review leaves it out from now on)."""
-    _record(Kind.CONFIRM, targets, why=why, who=who, store=store, curation=curation, file=file)
+    return targets, {}
 
 
 @curate_app.command("list")

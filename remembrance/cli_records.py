@@ -38,7 +38,7 @@ def import_records(
 ) -> None:
     """Import FILE as authority records, validated with SHACL; a bad row is reported on one line
     (file, row, problem) and the other rows are imported."""
-    from remembrance.ontology.files import AUTHORITY_DIR
+    from remembrance.ontology.files import ontology_dir
     from remembrance.ontology.importer import MappingError
     from remembrance.ontology.importer import import_records as run_import
     from remembrance.pipelines.authority import load_index
@@ -48,7 +48,7 @@ def import_records(
             error(f"{path}: no such file")
             raise typer.Exit(2)
     try:
-        result = run_import(file, mapping, out or AUTHORITY_DIR.parent, load_index())
+        result = run_import(file, mapping, out or ontology_dir(), load_index())
     except (MappingError, ValueError, OSError) as problem:
         error(str(problem))
         raise typer.Exit(2) from problem

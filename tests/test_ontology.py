@@ -241,3 +241,25 @@ def test_documentation_is_up_to_date(ontology: Graph) -> None:
     assert page == document.render(ontology)
     for term in generate.defined_terms(ontology):
         assert f'id="{term}"' in page
+
+
+def test_the_ontology_folder_is_read_when_used_not_at_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from remembrance.ontology.files import PACKAGE_DIR, ontology_dir
+
+    shutil.copytree(PACKAGE_DIR, tmp_path / "ontology", ignore=shutil.ignore_patterns("*.py"))
+    extra = tmp_path / "ontology" / "authority" / "extra.ttl"
+    extra.write_text(
+        "@prefix rem: <https://w3id.org/remembrance/ontology#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        '<entity/zz_added_later> a rem:Person ; skos:prefLabel "Added Later"@en .\n',
+        encoding="utf-8",
+    )
+    before = len(load_authority())
+    monkeypatch.setenv("REMEMBRANCE_ONTOLOGY_DIR", str(tmp_path / "ontology"))
+    assert ontology_dir() == tmp_path / "ontology"
+    assert extra in authority_files()
+    assert len(load_authority()) == before + 2
