@@ -44,8 +44,14 @@ def _displaced(token: Token) -> bool:
     return (
         token.dep_ in SUBJECTS
         and token.head.pos_ == "VERB"
+        and not _nominal(token.head)
         and any(c.dep_ in SUBJECTS and c.i < token.i for c in token.head.children)
     )
+
+
+def _nominal(token: Token) -> bool:
+    """A noun, or a word the parse gives a copula ("werd regent" with "regent" tagged VERB)."""
+    return token.pos_ in {"NOUN", "PROPN", "PRON"} or any(c.dep_ == "cop" for c in token.children)
 
 
 def _attachment(
@@ -72,13 +78,17 @@ def _attachment(
             )
         elif cases := [c for c in t.children if c.dep_ == "case" and c.i < t.i]:
             marker, anchor, position = " ".join(c.lower_ for c in cases), t.head, cases[0].i
-        elif t.dep_ in OBJECTS or _displaced(t):
+        elif t.dep_ in OBJECTS or _displaced(t) or t.dep_ == "obl":  # obl without case: a slip
             marker, anchor, position = "obj", t.head, t.i
         else:
             return None
         if anchor.lower_ in table.complements and anchor.dep_ in OBJECTS and marker != "obj":
             anchor = anchor.head
-        generic = anchor.pos_ == "NOUN" and anchor.i not in inside and marker in table.markers["of"]
+        generic = (
+            anchor.pos_ == "NOUN"
+            and anchor.i not in inside
+            and marker in table.markers.get("through", table.markers["of"])
+        )
         if not generic or any(
             _keys(anchor, table) & r.words for r in table.rules if r.kind == NOUN
         ):
@@ -108,8 +118,10 @@ def _subjects(anchor: Token, table: Table) -> list[Token]:
         if t.dep_ == "advcl" and "Part" in t.morph.get("VerbForm", []):
             t = t.head  # "Born in Liège, Dewé …", "Situé à Anderlecht, le Mémorial …"
             continue
-        if t.dep_ in {"attr", "conj", "xcomp"}:
-            t = t.head
+        if t.dep_ in {"attr", "conj", "xcomp"} or (
+            t.dep_ in OBJECTS and t.head.lower_ in table.copulas
+        ):
+            t = t.head  # "X vormde de gewapende arm van Y"
         elif (
             t.dep_ == "pobj"
             and t.head.lower_ in table.markers["of"]
@@ -157,7 +169,9 @@ def _mention(
     (the latest entity of a fitting category, and gender for a person, named before it)."""
     if token.i in inside:
         return inside[token.i]
-    appositions = [inside[c.i] for c in token.children if c.dep_ == "appos" and c.i in inside]
+    appositions = [  # "burgemeester Van Hoof", "De [Gewapende Partizanen]" (a name parsed as flat)
+        inside[c.i] for c in token.children if c.dep_ in {"appos", "flat"} and c.i in inside
+    ]
     if appositions:
         return appositions[0]
     allowed = pronouns.get(token.lower_)
@@ -208,7 +222,7 @@ def subject_mentions(
 
 
 def _rule(anchor: Token, marker: str, category: str, table: Table) -> Rule | None:
-    kind = NOUN if anchor.pos_ in {"NOUN", "PROPN", "PRON"} else VERB
+    kind = NOUN if _nominal(anchor) else VERB
     keys = _keys(anchor, table)
     return next(
         (

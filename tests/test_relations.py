@@ -258,6 +258,21 @@ def test_a_list_of_places_is_not_a_coordination_without_a_conjunction() -> None:
             "Prins Karel, graaf van Vlaanderen, was de broer van Leopold III.",
             {("prince-charles-count-of-flanders", "siblingOf", "leopold-iii")},
         ),
+        # a verb whose object says what its subject is
+        (
+            "De Gewapende Partizanen vormden de gewapende arm van het Onafhankelijkheidsfront.",
+            {("armed-partisans", "partOf", "independence-front")},
+        ),
+        # a noun the parse may tag as a verb is nominal with its copula ("werd regent")
+        (
+            "Leopold III bleef in het land. Zijn broer prins Karel werd in 1944 regent van België.",
+            {("prince-charles-count-of-flanders", "regentOf", "belgium")},
+        ),
+        # a noun naming no entity between the place and its verb
+        (
+            "Het Mardassonmonument ligt op de Mardassonheuvel bij Bastenaken.",
+            {("mardasson-memorial", "locatedIn", "bastogne")},
+        ),
     ],
 )
 def test_dutch_dependency_rules(text: str, triples: set[tuple[str, str, str]]) -> None:
@@ -267,6 +282,25 @@ def test_dutch_dependency_rules(text: str, triples: set[tuple[str, str, str]]) -
         if s.object_is_entity
     }
     assert {found.get(t) for t in triples} == {"dependency"}
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        # kinship after a possessive and a title ("zijn broer prins Karel")
+        (
+            "Koning Leopold III en zijn broer prins Karel zagen elkaar zelden.",
+            ("prince-charles-count-of-flanders", "siblingOf", "leopold-iii"),
+        ),
+        # a group "onder" its commander
+        (
+            "De 101e Luchtlandingsdivisie onder generaal McAuliffe hield stand in Bastenaken.",
+            ("101st-airborne-division", "ledBy", "anthony-mcauliffe"),
+        ),
+    ],
+)
+def test_dutch_surface_patterns(text: str, triple: tuple[str, str, str]) -> None:
+    assert triple in _triples(text, "nl")
 
 
 def test_dutch_rules_need_an_antecedent_and_fitting_categories() -> None:

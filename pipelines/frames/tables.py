@@ -130,6 +130,7 @@ class Table:
     markers: dict[str, frozenset[str]]
     complements: frozenset[str]
     relative: frozenset[str]
+    copulas: frozenset[str]  # verbs whose object noun says what the subject is ("vormde")
     among: frozenset[str]
     one: frozenset[str]
     pronouns: dict[str, frozenset[str]]
@@ -446,6 +447,7 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
         markers=markers,
         complements=r.words("complements"),
         relative=r.words("relative"),
+        copulas=r.words("copulas"),
         among=r.words("among"),
         one=r.words("one"),
         pronouns=r.word_categories("pronouns"),
