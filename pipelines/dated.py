@@ -55,15 +55,29 @@ def date_statements(
         ]
         for item in reversed(before):
             gap = text[item.mention.end : date.start]
-            verbs = [  # the verb nearest the date ("née à … et morte à … le 13 octobre 2007")
-                (found.end(), d.predicate)
+            verbs: list[tuple[int, str | None]] = [  # the verb nearest the date decides
+                (
+                    item.mention.end + found.end(),
+                    d.predicate,
+                )  # ("née à … et morte à … le 13 octobre 2007")
                 for d in table.dates
                 if item.entity.category in d.categories
                 for found in d.trigger.finditer(gap)
             ]
+            verbs += [  # another event's verb: the date is that event's ("… et exécutée … le …")
+                (found.end(), None)
+                for t in table.triggers
+                for found in t.words.finditer(text, item.mention.end, date.start)
+                if not any(  # not a word of a name ("Enclos des Fusillés")
+                    m.mention.start <= found.start() < m.mention.end for m in before
+                )
+            ]
+            nearest = max(verbs, key=lambda v: (v[0], v[1] is not None), default=None)
+            if nearest is not None and nearest[1] is None:
+                continue
             predicate = (
-                max(verbs)[1]
-                if verbs
+                nearest[1]
+                if nearest is not None
                 else "occurredOn"
                 if item.entity.category == "Event"
                 # an event named by its verb ("invaded by German forces on …") is the verb

@@ -23,6 +23,7 @@ from remembrance.pipelines.records import LinkedMention, Statement
 SUBJECTS = {"nsubj", "nsubjpass", "nsubj:pass", "expl:subj"}
 OBJECTS = {"dobj", "obj"}
 VERB, NOUN = "verb", "noun"
+_GENDERS = {"Masc": "male", "Fem": "female"}  # the parse's grammatical genders, as the tables'
 
 
 def _keys(token: Token, table: Table) -> set[str]:
@@ -177,17 +178,28 @@ def _mention(
     allowed = pronouns.get(token.lower_)
     if allowed is None or categories.isdisjoint(allowed):
         return None
-    start = token.idx
+    start, gender = token.idx, genders.get(token.lower_)
     return next(
         (
             m
             for m in reversed(before)
             if m.mention.end <= start
             and m.entity.category in categories & allowed
-            and m.entity.agrees_with(genders.get(token.lower_))
+            and m.entity.agrees_with(gender)
+            and (gender is None or _grammatical_gender(token.doc, m) in (None, gender))
         ),
         None,
     )
+
+
+def _grammatical_gender(doc: Doc, item: LinkedMention) -> str | None:
+    """The gender the parse gives the head noun of a mention of a thing ("le gouvernement":
+    male, so no "elle"); None for a person (their record says) or where the parse says none."""
+    if item.entity.category == "Person":
+        return None
+    span = doc.char_span(item.mention.start, item.mention.end, alignment_mode="expand")
+    found = span.root.morph.get("Gender", []) if span is not None else []
+    return _GENDERS.get(found[0]) if len(found) == 1 else None
 
 
 def token_mentions(doc: Doc, linked: Sequence[LinkedMention]) -> dict[int, LinkedMention]:

@@ -346,10 +346,11 @@ def _possessed_event(
         return None
     if found[0].mention.start >= end:
         end = found[0].mention.end  # the arguments follow the participant
-    bounds = _cut(
+    left, right = _cut(
         text, _surface_clause(text, sentence, start, end, table), start, end, spans, table
     )
-    clause = _Clause(*bounds, None)
+    comma = text.find(",", end, right)  # a comma ends the noun's phrase ("After his arrest, …")
+    clause = _Clause(left, right if comma < 0 else comma, None)
     candidates = [
         m
         for m in linked

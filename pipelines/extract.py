@@ -163,7 +163,7 @@ def analyse(
         dated(relations, dates),
         frame_statements(doc, with_pronouns, dates, sentences, table),
         date_statements(text, linked, dates, sentences, table),
-        quantity_statements(text, linked, sentences, table),
+        quantity_statements(text, linked, dates, sentences, table),
     )
     return Extraction(document, linked, dates, statements, sentences, occurrences(statements))
 

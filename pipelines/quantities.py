@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.frames.tables import QUANTITY_CLASSES, Table
-from remembrance.pipelines.records import LinkedMention, Statement
+from remembrance.pipelines.records import DateMention, LinkedMention, Statement
 
 
 def _number(text: str) -> int:
@@ -16,14 +16,21 @@ def _number(text: str) -> int:
 
 
 def quantity_statements(
-    text: str, linked: Sequence[LinkedMention], sentences: Sequence[tuple[int, int]], table: Table
+    text: str,
+    linked: Sequence[LinkedMention],
+    dates: Sequence[DateMention],
+    sentences: Sequence[tuple[int, int]],
+    table: Table,
 ) -> list[Statement]:
     """Numbers with their noun, attached to the nearest entity of a fitting category before them
-    in the sentence (or the previous sentence)."""
+    in the sentence (or the previous sentence); a year is no number ("fondé en 1942 par des
+    membres")."""
     statements: list[Statement] = []
     for quantity in table.quantities:
         categories = quantity.categories
         for match in quantity.nouns.finditer(text):
+            if any(d.start <= match.start("number") < d.end for d in dates):
+                continue
             before = text[max(0, match.start() - 60) : match.start()]
             if quantity.verb is not None and not quantity.verb.search(before):
                 continue

@@ -392,3 +392,44 @@ def test_a_place_in_apposition_to_a_larger_one_is_in_it_a_list_is_not() -> None:
     )
     assert ("bastogne", "locatedIn", "belgium") in facts
     assert not {f for f in facts if f[1] == "locatedIn" and f[0] in {"belgium", "netherlands"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        # the date after another event's verb is that event's
+        (
+            "Marguerite Bervoets est une résistante belge née à Tournai le 6 mars 1914 et "
+            "exécutée à Wolfenbüttel, en Allemagne, le 7 août 1944.",
+            ("marguerite-bervoets", "bornOn", "1944-08-07"),
+            ("marguerite-bervoets", "executedOn", "1944-08-07"),
+        ),
+        # "elle" cannot stand for "le gouvernement" (the parse's grammatical gender)
+        (
+            "Andrée de Jongh guide les aviateurs. Elle refuse l'aide du gouvernement belge en exil "
+            "à Londres. Le 15 janvier 1943, elle est arrêtée à Urrugne. Elle est ensuite déportée "
+            "en Allemagne.",
+            ("belgian-government-in-exile", "deportedTo", "germany"),
+            ("andree-de-jongh", "deportedTo", "germany"),
+        ),
+        # a comma ends the phrase of a noun trigger: what follows is another clause's
+        (
+            "Après l'arrestation de Dédée le 15 janvier 1943, la ligne fut dirigée au sud par "
+            "Jean-François Nothomb.",
+            ("andree-de-jongh", "arrestedBy", "jean-francois-nothomb"),
+            ("andree-de-jongh", "arrestedOn", "1943-01-15"),
+        ),
+        # a year is no count
+        (
+            "Le Groupe G est un mouvement de résistance belge. Il a été fondé en 1942 par des "
+            "membres de l'Université libre de Bruxelles.",
+            ("group-g", "memberCount", "1942"),
+            ("group-g", "foundedOn", "1942"),
+        ),
+    ],
+)
+def test_french_false_positives_found_in_the_corpus(
+    text: str, wrong: tuple[str, str, str], right: tuple[str, str, str]
+) -> None:
+    facts = _facts(text, "fr")
+    assert right in facts and wrong not in facts
