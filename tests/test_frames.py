@@ -104,6 +104,30 @@ def _facts(text: str, language: str) -> set[tuple[str, str, str]]:
                 ("philipp-schmitt", "executedOn", "1950"),
             },
         ),
+        # Dutch nouns read with their clause's verb, split from it by V2 order
+        (
+            "nl",
+            "Walthère Dewé kwam op 14 januari 1944 om het leven in Elsene.",
+            {
+                ("walthere-dewe", "diedOn", "1944-01-14"),
+                ("walthere-dewe", "diedIn", "ixelles"),
+            },
+        ),
+        (
+            "nl",
+            "Jean Burgers vond in september 1944 de dood in Buchenwald.",
+            {("jean-burgers", "diedOn", "1944-09"), ("jean-burgers", "diedIn", "buchenwald")},
+        ),
+        (
+            "nl",
+            "Na de oorlog deed Leopold III op 16 juli 1951 afstand van de troon.",
+            {("leopold-iii", "abdicatedOn", "1951-07-16")},
+        ),
+        (
+            "nl",
+            "In 2012 opende Kazerne Dossin zijn deuren aan de overkant van de straat.",
+            {("kazerne-dossin-memorial", "establishedOn", "2012")},
+        ),
         # active voice: the subject is the agent, the object the participant
         (
             "en",
