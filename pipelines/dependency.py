@@ -55,6 +55,18 @@ def _nominal(token: Token) -> bool:
     return token.pos_ in {"NOUN", "PROPN", "PRON"} or any(c.dep_ == "cop" for c in token.children)
 
 
+def _coordinated(conj: Token) -> bool:
+    """Whether a conjunct shares its first conjunct's attachment: a conjunction joins them (on
+    it, on a later conjunct or on the first one: parsers differ), and it has no preposition of its
+    own other than the first's ("in Mechelen, halverwege Brussel"; "door Dewé, terwijl … X")."""
+    first = conj.head
+    later = [c for c in first.children if c.dep_ == "conj" and c.i >= conj.i]
+    if not any(c.dep_ == "cc" for t in (first, *later) for c in t.children):
+        return False
+    cases = [c.lower_ for c in conj.children if c.dep_ == "case" and c.i < conj.i]
+    return not cases or cases == [c.lower_ for c in first.children if c.dep_ == "case"]
+
+
 def _attachment(
     token: Token, inside: dict[int, LinkedMention], table: Table
 ) -> tuple[Token, str, int] | None:
@@ -67,6 +79,8 @@ def _attachment(
         t = t.head if t.head.i not in inside else t
     for _ in range(3):
         while t.dep_ == "conj":
+            if not _coordinated(t):
+                return None
             t = t.head
         if t.dep_ == "pobj" and t.head.pos_ == "ADP":
             prep = t.head

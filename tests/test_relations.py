@@ -308,6 +308,13 @@ def test_dutch_rules_need_an_antecedent_and_fitting_categories() -> None:
     assert not {t for t in _triples(text, "nl") if t[1] in {"memberOf", "foundedBy"}}
 
 
+def test_a_conjunct_shares_its_attachment_only_through_a_conjunction_and_its_preposition() -> None:
+    # the parse makes both conjuncts of "Mechelen"; "halverwege" is no "in"
+    text = "Kazerne Dossin is gelegen in Mechelen, halverwege Brussel en Antwerpen."
+    located = {t[2] for t in _triples(text, "nl") if t[1] == "locatedIn"}
+    assert located == {"mechelen"}
+
+
 def test_dependency_extractor_is_credited() -> None:
     statement = _statement("Le réseau Clarence fut fondé par Walthère Dewé.", "fr", "foundedBy")
     assert statement.extractor == "dependency"
