@@ -13,8 +13,8 @@ paragraphs are short enough), and the whitespace before a cut may become a sente
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
+from remembrance.pipelines.offsets import remapped
 from remembrance.pipelines.records import Document, Extraction
 
 #: Where a chunk may end, best first: after a blank line, a sentence's final punctuation, a space
@@ -47,46 +47,10 @@ def split(text: str, limit: int) -> list[str]:
     return chunks
 
 
-def _span(span: tuple[int, int], offset: int) -> tuple[int, int]:
-    return span[0] + offset, span[1] + offset
-
-
 def shifted(part: Extraction, offset: int, document: Document) -> Extraction:
     """The Extraction of a chunk starting at `offset`, as records of the whole `document`."""
-    dates = {
-        date: replace(date, start=date.start + offset, end=date.end + offset) for date in part.dates
-    }
-    mentions = [
-        replace(
-            item,
-            mention=replace(
-                item.mention,
-                start=item.mention.start + offset,
-                end=item.mention.end + offset,
-                sentence=_span(item.mention.sentence, offset),
-            ),
-        )
-        for item in part.mentions
-    ]
-    statements = [
-        replace(
-            statement,
-            start=statement.start + offset,
-            end=statement.end + offset,
-            sentence=_span(statement.sentence, offset),
-            date=None if statement.date is None else dates[statement.date],
-        )
-        for statement in part.statements
-    ]
-    occurrences = [
-        replace(
-            occurrence,
-            start=occurrence.start + offset,
-            end=occurrence.end + offset,
-            sentence=_span(occurrence.sentence, offset),
-            date=None if occurrence.date is None else dates[occurrence.date],
-        )
-        for occurrence in part.occurrences
-    ]
-    sentences = [_span(sentence, offset) for sentence in part.sentences]
-    return Extraction(document, mentions, list(dates.values()), statements, sentences, occurrences)
+
+    def moved(position: int) -> int:
+        return position + offset
+
+    return remapped(part, document, moved, moved)

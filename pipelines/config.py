@@ -34,6 +34,7 @@ class PipelineConfig(TypedDict):
     present_tense_cues: dict[str, list[str]]
     rule_person_names: list[str]
     given_names: list[str]
+    caps_run_words: int
 
 
 DEFAULT_CONFIG: PipelineConfig = {
@@ -159,6 +160,10 @@ DEFAULT_CONFIG: PipelineConfig = {
             "tegenwoordig",
         ],
     },
+    # Historical text (pipelines/historical/normalise.py): a run of at least this many words in
+    # capitals (words of two letters or more; a telegram, not an acronym or a short heading) is
+    # recased before the models read it.
+    "caps_run_words": 3,
     # Languages whose people are also found by rule, on top of the NER (and in the blank
     # pipeline without one): a known given name followed by a capitalised surname ("Fernand
     # Wyss", "Richard De Bodt"). The given names are these, common in Belgium in the 1880s-1930s,

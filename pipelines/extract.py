@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, partial
 from itertools import islice
 
 import spacy
@@ -31,6 +31,7 @@ from remembrance.pipelines.dependency import dependency_statements
 from remembrance.pipelines.errors import InputError
 from remembrance.pipelines.events import frame_statements
 from remembrance.pipelines.frames.tables import load_table
+from remembrance.pipelines.historical.normalise import for_models, restored
 from remembrance.pipelines.kinship import kinship_statements
 from remembrance.pipelines.linking import link_mentions
 from remembrance.pipelines.models import MODELS_DIR
@@ -255,9 +256,10 @@ def extract_parts(
     documents: Iterable[Document], *, batch_size: int | None = None, n_process: int = 1
 ) -> Iterator[Iterator[Extraction] | Failure]:
     """Per document, in input order, its Extraction in parts, or a `Failure` in its place (the
-    others go on): one part for a text of at most ``chunk_characters``, one per chunk for a
-    longer one, made as it is read (read them in order); a chunk that cannot be analysed raises
-    a `PartError` holding the document's Failure.
+    others go on). The models read each text normalised (historical/normalise.py); the records
+    point into the original text. One part for a text of at most ``chunk_characters``, one per
+    chunk for a longer one, made as it is read (read them in order); a chunk that cannot be
+    analysed raises a `PartError` holding the document's Failure.
 
     `batch_size` is spaCy's. ``nlp.pipe`` hands each of its batches to one process (and starts
     the processes anew at each call), so with several processes a call gets 4 batches per
@@ -268,8 +270,11 @@ def extract_parts(
     """
     size: int = batch_size or DEFAULT_CONFIG["batch_size"]
     index = load_index()
+    acronyms = {name for name, (label, _) in index.exact.items() if label == "NAME"}
     iterator = iter(documents)
-    while batch := list(islice(iterator, size if n_process == 1 else size * n_process * 4)):
+    while originals := list(islice(iterator, size if n_process == 1 else size * n_process * 4)):
+        normalised = [for_models(document, acronyms) for document in originals]
+        batch = [document for document, _ in normalised]  # what the models see
         by_language: dict[str, list[int]] = defaultdict(list)
         for position, document in enumerate(batch):
             if len(document.text) <= DEFAULT_CONFIG["chunk_characters"]:
@@ -278,12 +283,13 @@ def extract_parts(
         for language, positions in by_language.items():
             done = _language_batch([batch[p] for p in positions], language, size, n_process, index)
             results.update(zip(positions, done, strict=True))
-        for position, document in enumerate(batch):
+        for position, (document, normal) in enumerate(normalised):
             result = results.get(position)
-            if result is None:
-                yield _chunked(document, index)
-            else:
-                yield result if isinstance(result, Failure) else iter([result])
+            if isinstance(result, Failure):
+                yield result
+                continue
+            parts = _chunked(document, index) if result is None else iter([result])
+            yield map(partial(restored, normal=normal, original=originals[position]), parts)
 
 
 def extract_each(
