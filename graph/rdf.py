@@ -171,7 +171,7 @@ def document_graph(extraction: Extraction) -> tuple[URIRef, Graph]:
 def occurrence_triples(
     digest: str, occurrence: Occurrence
 ) -> list[tuple[URIRef, URIRef, URIRef | Literal]]:
-    """What an event is: its CIDOC-CRM class, participants, arguments and time-span (the
+    """What an event is: its CIDOC-CRM class, participants, arguments, time-span and count (the
     relations the JSONL output carries for it)."""
     node = event_iri(digest, occurrence.key)
     participant = entity_iri(occurrence.participant)
@@ -184,6 +184,8 @@ def occurrence_triples(
     triples += [(node, CRM[p], entity_iri(value)) for p, value in occurrence.arguments]
     if occurrence.date is not None:
         triples.append((node, CRM["P4_has_time-span"], _date_literal(occurrence.date.value)))
+    if occurrence.count is not None:
+        triples.append((node, REM.count, Literal(occurrence.count, datatype=XSD.integer)))
     return triples
 
 

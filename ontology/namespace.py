@@ -81,6 +81,7 @@ class REM(DefinedNamespace):
     contentHash: URIRef
     coordinates: URIRef
     correctionKind: URIRef
+    count: URIRef
     curatedBy: URIRef
     dateOf: URIRef
     decidedClass: URIRef

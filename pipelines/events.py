@@ -442,6 +442,7 @@ def _statements(
         else None
     )
     ends = [participant.mention.start, participant.mention.end, start, end]
+    count = _companions(text, clause, end, table)
     shared = [
         (role, other)
         for role, item in arguments.items()
@@ -468,6 +469,7 @@ def _statements(
                 round(base * min(participant.confidence, item.confidence), 3),
                 date=date,
                 coreference=coreference or item.mention.source == "coreference",
+                count=count,
             )
         )
     if date is not None and "date" in frame.roles:
@@ -484,9 +486,22 @@ def _statements(
                 round(base * participant.confidence, 3),
                 date=date,
                 coreference=coreference,
+                count=count,
             )
         )
     return statements
+
+
+def _companions(text: str, clause: _Clause, end: int, table: Table) -> int | None:
+    """How many others underwent or did the event with its participant, after the trigger in its
+    clause ("fusillé au Tir national avec six camarades", "executed with 12 other hostages")."""
+    if table.companions is None:
+        return None
+    found = table.companions.search(text, end, clause.end)
+    if found is None:
+        return None
+    number = found.group("number")
+    return int(number) if number.isdigit() else table.numbers[number.lower()]
 
 
 def _locative(

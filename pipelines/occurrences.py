@@ -52,6 +52,8 @@ def occurrences(statements: Sequence[Statement]) -> list[Occurrence]:
         )
         dated = [s.date for role, s in members if role == "date" and s.date is not None]
         dated += [s.date for _, s in members if s.date is not None]
+        counts = [int(s.object) for role, s in members if role == "count"]
+        counts += [s.count for _, s in members if s.count is not None]
         events.append(
             Occurrence(
                 name,
@@ -65,6 +67,7 @@ def occurrences(statements: Sequence[Statement]) -> list[Occurrence]:
                 sentence,
                 max(s.confidence for _, s in members),
                 any(s.coreference for _, s in members),
+                counts[0] if counts else None,
             )
         )
     return sorted(events, key=lambda e: (e.start, e.frame))

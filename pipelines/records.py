@@ -134,13 +134,14 @@ class Statement:
     qualifier: str | None = None  # "approximately", "at least", "at most"
     date: DateMention | None = None
     coreference: bool = False  # an end was found through a pronoun or a description
+    count: int | None = None  # of an event frame's statement: others the event concerned
 
 
 @dataclass(frozen=True, slots=True)
 class Occurrence:
     """An n-ary event one sentence reports (a birth, an arrest …): its frame and CIDOC-CRM class,
-    its main participant, its other arguments as (CIDOC-CRM property, entity id), its date, and
-    the provenance of the statements it groups."""
+    its main participant, its other arguments as (CIDOC-CRM property, entity id), its date, how
+    many others it concerned, and the provenance of the statements it groups."""
 
     frame: str
     crm_class: str
@@ -153,6 +154,7 @@ class Occurrence:
     sentence: tuple[int, int]
     confidence: float
     coreference: bool = False
+    count: int | None = None  # how many others it concerned (helped, executed with …)
 
     @property
     def key(self) -> str:

@@ -457,3 +457,36 @@ def test_french_false_positives_found_in_the_corpus(
 ) -> None:
     facts = _facts(text, "fr")
     assert right in facts and wrong not in facts
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "frame", "count"),
+    [
+        (
+            "fr",
+            "Youra Livchitz attaqua le convoi. Il fut fusillé au Tir national le 10 mai 1944 avec "
+            "six camarades de son groupe.",
+            "execution",
+            6,
+        ),
+        ("en", "The Comet Line rescued 120 airmen and evacuated them to Spain.", "rescue", 120),
+        (
+            "en",
+            "Gabrielle Petit was executed at the Tir national on 1 April 1916 with 12 other "
+            "hostages.",
+            "execution",
+            12,
+        ),
+    ],
+)
+def test_an_event_counts_the_others_it_concerned(
+    language: str, text: str, frame: str, count: int
+) -> None:
+    extraction = next(extract([Document(f"{language}.txt", text, language)]))
+    (event,) = [o for o in extraction.occurrences if o.frame == frame]
+    assert event.count == count
+    _, graph = document_graph(extraction)
+    node = next(graph.subjects(REM.frame, Literal(frame)))
+    assert graph.value(node, REM.count) == Literal(count)
+    stored = Graph().parse(data=graph.serialize(format="nt"), format="nt")
+    assert validate_graph(stored) == []

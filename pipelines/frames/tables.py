@@ -153,6 +153,8 @@ class Table:
     possessor: re.Pattern[str]
     genitive: re.Pattern[str] | None  # a noun trigger's participant after it ("the arrest of X")
     locative: re.Pattern[str] | None  # a pronoun standing for a place ("y", "there", "where")
+    companions: re.Pattern[str] | None  # others who underwent the event ("avec six camarades")
+    numbers: dict[str, int]  # number words ("six": 6)
     arguments_after: bool  # arguments are looked for after the trigger first
     yearly: re.Pattern[str]
     kin: tuple[Kin, ...]
@@ -437,6 +439,11 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
     # starts where a run of digits (or of digit groups) starts: else a long run is tried again
     # from each of its digits or groups, in time that grows with the square of its length
     number = r"(?<!\d)(?<!\d[ ,.\u202f\u00a0])(?P<number>\d{1,3}(?:[ ,.\u202f\u00a0]\d{3})+|\d+)"
+    numbers = data.get("words", {}).get("numbers", {})
+    if not isinstance(numbers, dict) or not all(
+        isinstance(v, int) and not isinstance(v, bool) for v in numbers.values()
+    ):
+        raise r.fail("[words] numbers", "expected number words with their integer values")
     genders = data.get("words", {}).get("genders", {})
     if bad := {g for g in genders.values() if g not in {"male", "female"}}:
         raise r.fail("[words] genders", f"unknown gender {sorted(bad)[0]!r}; choose male or female")
@@ -498,6 +505,16 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
             if "locative" in r.data.get("clauses", {})
             else None
         ),
+        companions=(
+            r.regex(
+                "[clauses] companions",
+                r.data["clauses"]["companions"],
+                extra={"NUMBER": "|".join([r"\d+", *sorted(numbers, key=len, reverse=True)])},
+            )
+            if "companions" in r.data.get("clauses", {})
+            else None
+        ),
+        numbers=numbers,
         arguments_after=_first(r),
         yearly=r.section_regex("clauses", "yearly"),
         kin=_kin(r),
