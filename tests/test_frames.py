@@ -128,6 +128,16 @@ def _facts(text: str, language: str) -> set[tuple[str, str, str]]:
             "In 2012 opende Kazerne Dossin zijn deuren aan de overkant van de straat.",
             {("kazerne-dossin-memorial", "establishedOn", "2012")},
         ),
+        (
+            "nl",
+            "Bij Baugnez vond op 17 december 1944 het bloedbad van Malmedy plaats.",
+            {("malmedy-massacre", "occurredOn", "1944-12-17")},
+        ),
+        (
+            "nl",
+            "Op 12 maart 1950 werd de volksraadpleging over Leopold III gehouden.",
+            {("popular-consultation-1950", "occurredOn", "1950-03-12")},
+        ),
         # active voice: the subject is the agent, the object the participant
         (
             "en",
@@ -162,6 +172,12 @@ def _facts(text: str, language: str) -> set[tuple[str, str, str]]:
 )
 def test_event_frames(language: str, text: str, facts: set[tuple[str, str, str]]) -> None:
     assert facts <= _facts(text, language)
+
+
+def test_a_dutch_place_right_after_another_names_one_site() -> None:
+    text = "Livchitz werd in 1944 gefusilleerd op de Nationale Schietbaan in Schaarbeek."
+    places = {t[2] for t in _facts(text, "nl") if t[1] == "executedAt"}
+    assert places == {"tir-national"}
 
 
 def test_a_date_goes_to_its_own_clause() -> None:
