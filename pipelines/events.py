@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.coreference import antecedent, resolved
-from remembrance.pipelines.dependency import subject_mentions, token_mentions
+from remembrance.pipelines.dependency import SUBJECTS, subject_mentions, token_mentions
 from remembrance.pipelines.frames.tables import Frame, Table, Trigger, load_frames
 from remembrance.pipelines.patterns import conjuncts
 from remembrance.pipelines.records import DateMention, LinkedMention, Statement
@@ -299,23 +299,42 @@ def frame_statements(
             )
             if event is not None:
                 found, clause, candidates = event
-                statements += _statements(
-                    text,
-                    doc,
-                    frame,
-                    trigger,
-                    start,
-                    end,
-                    sentence,
-                    found,
-                    candidates,
-                    clause,
-                    dates,
-                    linked,
-                    position,
-                    table,
-                )
+                for participant in _participants(text, frame, found[0], linked, position, table):
+                    statements += _statements(
+                        text,
+                        doc,
+                        frame,
+                        trigger,
+                        start,
+                        end,
+                        sentence,
+                        (participant, *found[1:]),
+                        candidates,
+                        clause,
+                        dates,
+                        linked,
+                        position,
+                        table,
+                    )
     return statements
+
+
+def _participants(
+    text: str,
+    frame: Frame,
+    participant: LinkedMention,
+    linked: Sequence[LinkedMention],
+    position: dict[int, int],
+    table: Table,
+) -> list[LinkedMention]:
+    """The participant and those coordinated with it ("Youra Livchitz, Jean Franklemon and Robert
+    Maistriau attacked …"); a plural pronoun's participants ("they", "ils": the persons named
+    together last before it)."""
+    index = position.get(id(participant))
+    if index is None:
+        return [participant]
+    same = frozenset({participant.entity.category}) & frame.participants
+    return [participant, *conjuncts(text, linked, index, same, table)]
 
 
 #: An event's participant (with whether coreference led to it, and the agent of an active verb),
@@ -393,6 +412,9 @@ def _verbal_event(
     root = span.root if span is not None else None
     if trigger.noun and head is not None:
         root = head  # "he lived as a prisoner in …": the subject of "lived"
+    plural = _plural(root, linked, frame, table) if root is not None else None
+    if plural is not None:  # a plural pronoun is not guessed: nobody fitting, no event
+        return ((plural[0], True, None), clause, candidates) if plural else None
     found = _participant(
         text,
         frame,
@@ -490,6 +512,49 @@ def _statements(
             )
         )
     return statements
+
+
+def _plural(
+    root: Token, linked: Sequence[LinkedMention], frame: Frame, table: Table
+) -> list[LinkedMention] | None:
+    """For a verb whose subject is a plural pronoun ("they", "ils"), the first of the mentions
+    named together last before it, in its sentence or the one before ("Youra Livchitz, Jean
+    Franklemon et Robert Maistriau attaquèrent le convoi. Ils furent arrêtés …"), whose
+    conjuncts are the others; empty when none fits, None without such a subject."""
+    t = root
+    while t.dep_ in {"conj", "xcomp"} and not any(c.dep_ in SUBJECTS for c in t.children):
+        t = t.head  # "ils furent arrêtés et déportés"
+    pronoun = next(
+        (c for c in t.children if c.dep_ in SUBJECTS and c.lower_ in table.plurals), None
+    )
+    if pronoun is None:
+        return None
+    sentence = (pronoun.sent.start_char, pronoun.sent.end_char)
+    earlier = max(
+        (m.mention.sentence[0] for m in linked if m.mention.sentence[1] <= sentence[0]),
+        default=sentence[0],
+    )
+    fitting = [
+        i
+        for i, m in enumerate(linked)
+        if earlier <= m.mention.start
+        and m.mention.end <= pronoun.idx
+        and m.entity.category in frame.participants
+    ]
+    text = root.doc.text
+    for i in reversed(fitting):
+        same = frozenset({linked[i].entity.category})
+        if (others := conjuncts(text, linked, i, same, table)) and all(
+            o.mention.end <= pronoun.idx for o in others
+        ):
+            while (
+                i > 0
+                and linked[i - 1].entity.category in same
+                and table.list.fullmatch(text, linked[i - 1].mention.end, linked[i].mention.start)
+            ):
+                i -= 1  # the list's first ("X, Y and Z": X)
+            return [linked[i]]
+    return []
 
 
 def _companions(text: str, clause: _Clause, end: int, table: Table) -> int | None:

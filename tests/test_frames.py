@@ -506,3 +506,38 @@ def test_an_event_counts_the_others_it_concerned(
     assert graph.value(node, REM.count) == Literal(count)
     stored = Graph().parse(data=graph.serialize(format="nt"), format="nt")
     assert validate_graph(stored) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Youra Livchitz, Jean Franklemon and Robert Maistriau stopped the twentieth convoy. "
+            "They were arrested in Brussels in 1943.",
+        ),
+        (
+            "fr",
+            "Youra Livchitz, Jean Franklemon et Robert Maistriau attaquèrent le vingtième convoi. "
+            "Ils furent arrêtés à Bruxelles en 1943.",
+        ),
+    ],
+)
+def test_a_plural_pronoun_stands_for_the_people_named_together(language: str, text: str) -> None:
+    found = {(s.subject, s.predicate, str(s.object)): s for s in _statements(text, language)}
+    for person in ("youra-livchitz", "jean-franklemon", "robert-maistriau"):
+        assert found[person, "arrestedAt", "brussels"].coreference
+        assert (person, "arrestedOn", "1943") in found
+
+
+def test_a_plural_pronoun_without_people_named_together_is_not_guessed() -> None:
+    text = "Youra Livchitz stopped the twentieth convoy. They were arrested in Brussels in 1943."
+    assert not {f for f in _facts(text, "en") if f[1].startswith("arrested")}
+
+
+def test_coordinated_participants_share_the_event() -> None:
+    facts = _facts("Andrée de Jongh and Elvire de Greef were arrested in 1943.", "en")
+    assert {
+        ("andree-de-jongh", "arrestedOn", "1943"),
+        ("elvire-de-greef", "arrestedOn", "1943"),
+    } <= facts

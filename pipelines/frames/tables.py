@@ -155,6 +155,7 @@ class Table:
     locative: re.Pattern[str] | None  # a pronoun standing for a place ("y", "there", "where")
     companions: re.Pattern[str] | None  # others who underwent the event ("avec six camarades")
     numbers: dict[str, int]  # number words ("six": 6)
+    plurals: frozenset[str]  # plural personal pronouns ("they", "ils"): the people named together
     arguments_after: bool  # arguments are looked for after the trigger first
     yearly: re.Pattern[str]
     kin: tuple[Kin, ...]
@@ -515,6 +516,7 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
             else None
         ),
         numbers=numbers,
+        plurals=r.words("plurals"),
         arguments_after=_first(r),
         yearly=r.section_regex("clauses", "yearly"),
         kin=_kin(r),
