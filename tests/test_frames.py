@@ -138,6 +138,24 @@ def _facts(text: str, language: str) -> set[tuple[str, str, str]]:
             "Op 12 maart 1950 werd de volksraadpleging over Leopold III gehouden.",
             {("popular-consultation-1950", "occurredOn", "1950-03-12")},
         ),
+        (
+            "nl",
+            "De Witte Brigade werd in 1940 in het leven geroepen door Marcel Louette.",
+            {
+                ("white-brigade", "foundedOn", "1940"),
+                ("white-brigade", "foundedBy", "marcel-louette"),
+            },
+        ),
+        (
+            "nl",
+            "Walthère Dewé werd op 14 januari 1944 in Elsene vermoord.",
+            {("walthere-dewe", "diedOn", "1944-01-14"), ("walthere-dewe", "diedIn", "ixelles")},
+        ),
+        (
+            "nl",
+            "Het Mardassonmonument dateert van 1950.",
+            {("mardasson-memorial", "establishedOn", "1950")},
+        ),
         # active voice: the subject is the agent, the object the participant
         (
             "en",

@@ -292,6 +292,15 @@ def test_dutch_dependency_rules(text: str, triples: set[tuple[str, str, str]]) -
             "Koning Leopold III en zijn broer prins Karel zagen elkaar zelden.",
             ("prince-charles-count-of-flanders", "siblingOf", "leopold-iii"),
         ),
+        # a memorial's place right after it, or in commas
+        (
+            "Het Enclos des Fusillés in de citadel van Luik is een nationale necropool.",
+            ("enclos-des-fusilles-liege", "locatedIn", "citadel-of-liege"),
+        ),
+        (
+            "Het Fort van Breendonk, in Willebroek, werd een kamp.",
+            ("fort-breendonk", "locatedIn", "willebroek"),
+        ),
         # a group "onder" its commander
         (
             "De 101e Luchtlandingsdivisie onder generaal McAuliffe hield stand in Bastenaken.",
