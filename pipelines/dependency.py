@@ -124,6 +124,8 @@ def _subjects(anchor: Token, table: Table) -> list[Token]:
         found += [c for c in t.children if c.dep_ != "conj" and _among(c, table)]
         if t is anchor and anchor.pos_ == "NOUN":  # "sa fondatrice, Andrée de Jongh"
             found += [c for c in t.children if c.dep_ == "appos"]
+            if t.dep_ in SUBJECTS and any(c.dep_ == "cop" for c in t.head.children):
+                found.append(t.head)  # "De leider van X was Y", "Haar stichter was Y"
         if found:
             return [*found, *(c for s in found for c in s.conjuncts)]
         if t.dep_ in {"appos", "relcl", "acl", "acl:relcl"}:

@@ -268,6 +268,11 @@ def test_a_list_of_places_is_not_a_coordination_without_a_conjunction() -> None:
             "Leopold III bleef in het land. Zijn broer prins Karel werd in 1944 regent van België.",
             {("prince-charles-count-of-flanders", "regentOf", "belgium")},
         ),
+        # the noun anchor is the subject of a copula, the name its predicate
+        (
+            "De Witte Brigade was actief in Antwerpen. Haar stichter was Marcel Louette.",
+            {("white-brigade", "foundedBy", "marcel-louette")},
+        ),
         # a noun naming no entity between the place and its verb
         (
             "Het Mardassonmonument ligt op de Mardassonheuvel bij Bastenaken.",
