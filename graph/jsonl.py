@@ -86,6 +86,7 @@ def _sections(extraction: Extraction, digest: str) -> list[tuple[str, list[Any]]
                     "source": item.mention.source,
                     "confidence": round(item.confidence, 3),
                     "ambiguous": [str(entity_iri(record)) for record in item.ambiguous],
+                    "title": item.mention.title,
                 }
                 for item in extraction.mentions
             ],

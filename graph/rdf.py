@@ -108,6 +108,8 @@ def document_graph(extraction: Extraction) -> tuple[URIRef, Graph]:
         for record in item.ambiguous:
             add((node, REM.possiblyRefersTo, entity_iri(record)))
         add((node, REM.source, Literal(mention.source)))
+        if mention.title:
+            add((node, REM.title, Literal(mention.title)))
         add((node, REM.confidence, Literal(round(item.confidence, 3), datatype=XSD.decimal)))
         add((node, PROV.wasAttributedTo, extractor_iri(mention.source)))
         add((target, PROV.wasDerivedFrom, node))

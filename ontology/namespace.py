@@ -167,6 +167,7 @@ class REM(DefinedNamespace):
     targetObject: URIRef
     targetProperty: URIRef
     text: URIRef
+    title: URIRef
     tookPlaceAt: URIRef
     tripleObject: URIRef
     triplePredicate: URIRef

@@ -20,35 +20,11 @@ from spacy.util import filter_spans
 
 from remembrance.pipelines.authority import AuthorityIndex, load_index, normalise_label
 from remembrance.pipelines.config import DEFAULT_CONFIG
+from remembrance.pipelines.historical.titles import Titles, title_words
 
 DETERMINERS = {"the", "le", "la", "les", "l'", "de", "het", "een", "des", "du", "a", "an"}
-#: Titles left out of a person's span ("Prince Charles" → "Charles"); hyphenated ones are one
-#: token in Dutch ("prins-regent") and three elsewhere ("prince", "-", "régent").
-TITLES = {
-    "king",
-    "queen",
-    "roi",
-    "reine",
-    "koning",
-    "koningin",
-    "general",
-    "général",
-    "generaal",
-    "prince",
-    "princess",
-    "princesse",
-    "prins",
-    "prinses",
-    "regent",
-    "régent",
-    "prince-regent",
-    "prince-régent",
-    "prins-regent",
-    "baron",
-    "barone",
-    "baronne",
-    "barones",
-}
+#: Every title of every language (pipelines/historical/<language>.toml), in lower case.
+TITLES = title_words()
 
 
 def _look_up(names: Sequence[str], text: str) -> tuple[bool, bool]:
@@ -147,16 +123,18 @@ def _skip_determiners(doc: Doc, start: int, end: int) -> int:
 
 
 def _skip_titles(doc: Doc, start: int, end: int, names: Collection[str] = ()) -> int:
-    """Start of a name after its leading titles ("Prince Regent Charles" → "Charles"); the
-    start itself when only titles would be left ("the Prince Regent") or what follows them is
-    neither capitalised nor one of `names` ("Princess of Réthy"; "General von Falkenhausen"
-    loses its title when "von Falkenhausen" is a name of the record)."""
-    first = start
-    while first < end and (doc[first].lower_ in TITLES or doc[first].text in "-‐"):
-        first += 1
+    """Start of a name after its leading titles, those of the document's language ("Prince
+    Regent Charles" → "Charles", "Mgr Kerkhofs" → "Kerkhofs"); the start itself when only
+    titles would be left ("the Prince Regent") or what follows them is neither capitalised nor
+    one of `names` ("Princess of Réthy"; "General von Falkenhausen" loses its title when "von
+    Falkenhausen" is a name of the record)."""
+    first = Titles.of(doc.lang_).skip(doc, start, end)
     if first == start or first >= end:
         return start
-    if doc[first].text[:1].isupper() or normalise_label(doc[first:end].text) in names:
+    name = first  # "le général de Gaulle": particles before a capitalised name
+    while name < end - 1 and doc[name].lower_ in PARTICLES:
+        name += 1
+    if doc[name].text[:1].isupper() or normalise_label(doc[first:end].text) in names:
         return first
     return start
 

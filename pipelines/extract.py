@@ -32,6 +32,7 @@ from remembrance.pipelines.errors import InputError
 from remembrance.pipelines.events import frame_statements
 from remembrance.pipelines.frames.tables import load_table
 from remembrance.pipelines.historical.normalise import for_models, restored
+from remembrance.pipelines.historical.titles import Titles
 from remembrance.pipelines.kinship import kinship_statements
 from remembrance.pipelines.linking import link_mentions
 from remembrance.pipelines.models import MODELS_DIR
@@ -96,10 +97,12 @@ def load_nlp(language: str) -> Language:
 
 def _mentions(doc: Doc, sentences: list[tuple[int, int]], index: AuthorityIndex) -> list[Mention]:
     confidence: dict[str, float] = DEFAULT_CONFIG["confidence"]
+    titles = Titles.of(doc.lang_)
     result = []
     for span in doc.spans["mentions"]:
         source = "gazetteer" if span.id_ else "ner"
         sentence = (span.sent.start_char, span.sent.end_char)
+        person = span.label_ == "Person"
         result.append(
             Mention(
                 span.text,
@@ -110,6 +113,7 @@ def _mentions(doc: Doc, sentences: list[tuple[int, int]], index: AuthorityIndex)
                 confidence[source],
                 sentence,
                 index.by_label.get(span.id_, ()),
+                titles.before(doc.text, span.start_char) if person else None,
             )
         )
     return result

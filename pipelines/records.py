@@ -61,6 +61,7 @@ class Mention:
     confidence: float
     sentence: tuple[int, int]  # character offsets of the sentence holding the mention
     record_ids: tuple[str, ...] = ()  # authority records the gazetteer matched, if any
+    title: str | None = None  # a person's titles before the mention: "Mgr", "général"
 
 
 @dataclass(frozen=True, slots=True)

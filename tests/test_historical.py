@@ -176,3 +176,54 @@ def test_remembrance_extract_writes_offsets_into_the_original_text(tmp_path: Pat
     for record in [*line["entities"], *line["dates"]]:
         assert text[record["start"] : record["end"]] == record["text"]
     assert {"Lié-\nge", "GAND"} <= {e["text"] for e in line["entities"]}
+
+
+def test_titles_and_ranks_stay_out_of_person_mentions_and_are_kept_as_their_title() -> None:
+    texts = {
+        "fr": "Le général de Gaulle parla à Londres. M. Jean Dupont et Mme Marie Peeters furent "
+        "arrêtés. Mgr Kerkhofs bénit la foule. Le lieutenant Henri Michel fut fusillé.",
+        "nl": "Dhr. Jan Peeters en E.H. Jozef Cardijn werden gearresteerd. Kolonel Bastin leidde "
+        "het Geheim Leger. De heer Karel Janssens sprak.",
+        "en": "Lt. John Smith and Mrs. Mary Jones were hidden by Father Jean Bruylandts. GENERAL "
+        "ANTHONY MCAULIFFE REPLIED NUTS.",
+    }
+    fr, nl, en = extract(Document(f"{k}.txt", text, k) for k, text in texts.items())
+    people = {
+        extraction.document.language: {
+            item.mention.text: item.mention.title
+            for item in extraction.mentions
+            if item.entity.category == "Person"
+        }
+        for extraction in (fr, nl, en)
+    }
+    assert people["fr"] == {
+        "de Gaulle": "général",
+        "Jean Dupont": "M.",
+        "Marie Peeters": "Mme",
+        "Kerkhofs": "Mgr",
+        "Henri Michel": "lieutenant",
+    }
+    assert people["nl"] == {
+        "Jan Peeters": "Dhr.",
+        "Jozef Cardijn": "E.H.",
+        "Bastin": "Kolonel",
+        "Karel Janssens": "heer",
+    }
+    assert people["en"]["John Smith"] == "Lt." and people["en"]["Mary Jones"] == "Mrs."
+    assert people["en"]["Jean Bruylandts"] == "Father"
+    assert people["en"]["ANTHONY MCAULIFFE"] == "General"  # read from the recased text
+    for extraction in (fr, nl, en):
+        surfaces(extraction)
+
+
+def test_the_title_is_in_the_jsonl_and_the_graph(tmp_path: Path) -> None:
+    path = tmp_path / "brief.txt"
+    path.write_text("Mgr Kerkhofs zegende Luik.", encoding="utf-8")
+    path.with_suffix(".json").write_text('{"language": "nl"}', encoding="utf-8")
+    line = json.loads(run_cli("extract", str(path), "--format", "jsonl").stdout)
+    assert [(e["text"], e["title"]) for e in line["entities"]] == [
+        ("Kerkhofs", "Mgr"),
+        ("Luik", None),
+    ]
+    turtle = run_cli("extract", str(path), "--format", "ttl").stdout
+    assert 'rem:title "Mgr"' in turtle

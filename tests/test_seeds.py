@@ -49,6 +49,7 @@ def test_contract_shape(seed_003: dict) -> None:
             "source",
             "confidence",
             "ambiguous",
+            "title",
         }
     for date in seed_003["dates"]:
         assert text[date["start"] : date["end"]] == date["text"]

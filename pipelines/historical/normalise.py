@@ -41,6 +41,7 @@ from remembrance.pipelines.records import Document, Extraction
 UPPER = "A-ZÀ-ÖØ-ÞŒŸĲ"
 _LOWER_WORD = re.compile(r"\b[a-zß-öø-ÿœĳ]{2,}\b")
 _UPPER_WORD = re.compile(f"[{UPPER}]+")
+_ROMAN = re.compile("M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 NO_LETTER = r"(?![^\W\d_])"
 #: Hyphens that may cut a word at a line end (hyphen-minus, hyphen, not sign and double oblique
 #: hyphen of Fraktur prints as OCR reads them, soft hyphen).
@@ -132,12 +133,16 @@ def _joined(match: re.Match[str], text: str, table: HistoricalTable) -> str | No
 def _recased_word(
     word: str, common: Mapping[str, str], keep: Collection[str], table: HistoricalTable
 ) -> str:
-    """A word of an ALL-CAPS run recased (the same length, else as it is)."""
+    """A word of an ALL-CAPS run recased (the same length, else as it is): an acronym as it
+    is ("SS"), a common word in lower case, a Roman numeral ("PIUS IX") as it is, another word
+    capitalised ("IJZER" → "IJzer")."""
     if word in keep:
         return word
     if (spelled := common.get(folded(word))) is not None:
         new = spelled if len(spelled) == len(word) else word.lower()
-    else:  # "IJZER" → "IJzer"
+    elif _ROMAN.fullmatch(word) or word in table.digraphs:
+        return word
+    else:
         digraphs = (d for d in table.digraphs if word.startswith(d) and len(word) > len(d))
         head = next(digraphs, word[:1])
         new = head + word[len(head) :].lower()
