@@ -187,7 +187,7 @@ def _mention(
     if token.i in inside:
         return inside[token.i]
     appositions = [  # "burgemeester Van Hoof", "De [Gewapende Partizanen]" (a name parsed as flat)
-        inside[c.i] for c in token.children if c.dep_ in {"appos", "flat"} and c.i in inside
+        inside[c.i] for c in token.children if c.i in inside and _named_by(c)
     ]
     if appositions:
         return appositions[0]
@@ -216,6 +216,18 @@ def _grammatical_gender(doc: Doc, item: LinkedMention) -> str | None:
     span = doc.char_span(item.mention.start, item.mention.end, alignment_mode="expand")
     found = span.root.morph.get("Gender", []) if span is not None else []
     return _GENDERS.get(found[0]) if len(found) == 1 else None
+
+
+def _named_by(child: Token) -> bool:
+    """Whether a child of a noun names what the noun describes: an apposition, a name parsed as
+    flat, or a name right after it without a preposition ("l'infirmière britannique Edith
+    Cavell", parsed as nmod)."""
+    return child.dep_ in {"appos", "flat"} or (
+        child.dep_ in {"nmod", "flat:name", "compound"}
+        and child.pos_ == "PROPN"
+        and child.i > child.head.i
+        and not any(c.dep_ == "case" for c in child.children)
+    )
 
 
 def token_mentions(doc: Doc, linked: Sequence[LinkedMention]) -> dict[int, LinkedMention]:

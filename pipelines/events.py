@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -300,7 +300,7 @@ def frame_statements(
             if event is not None:
                 found, clause, candidates = event
                 for participant in _participants(text, frame, found[0], linked, position, table):
-                    statements += _statements(
+                    made = _statements(
                         text,
                         doc,
                         frame,
@@ -316,7 +316,53 @@ def frame_statements(
                         position,
                         table,
                     )
+                    statements += made + _gapped(
+                        doc, frame, sentence, clause, made, linked, dates, table
+                    )
     return statements
+
+
+def _gapped(
+    doc: Doc,
+    frame: Frame,
+    sentence: tuple[int, int],
+    clause: _Clause,
+    made: Sequence[Statement],
+    linked: Sequence[LinkedMention],
+    dates: Sequence[DateMention],
+    table: Table,
+) -> list[Statement]:
+    """An event told again of another participant with its verb left out ("Edith Cavell y fut
+    fusillée le 12 octobre 1915, et Gabrielle Petit le 1er avril 1916"): after the clause, a
+    conjunction, a fitting mention and, before the sentence ends, a date and no verb (the parse
+    says). The other participant takes the event's arguments and that date."""
+    if table.gapping is None or not made or not doc.has_annotation("DEP"):
+        return []
+    text = doc.text
+    other = next((m for m in linked if clause.end <= m.mention.start < sentence[1]), None)
+    if (
+        other is None
+        or other.entity.category not in frame.participants
+        or other.entity.id == made[0].subject
+        or not table.gapping.fullmatch(text, clause.end, other.mention.start)
+    ):
+        return []
+    rest = doc.char_span(other.mention.end, sentence[1], alignment_mode="expand")
+    date = next((d for d in dates if other.mention.end <= d.start < sentence[1]), None)
+    if rest is None or date is None or any(t.pos_ in _VERBS for t in rest):
+        return []
+    return [
+        replace(
+            s,
+            subject=other.entity.id,
+            object=date.value if s.date is not None and s.object == s.date.value else s.object,
+            start=min(s.start, other.mention.start),
+            end=max(s.end, date.end),
+            date=date if s.date is not None else None,
+        )
+        for s in made
+        if s.subject == made[0].subject and (s.object_is_entity or s.date is not None)
+    ]
 
 
 def _participants(

@@ -559,3 +559,33 @@ def test_coordinated_participants_share_the_event() -> None:
         ("andree-de-jongh", "arrestedOn", "1943"),
         ("elvire-de-greef", "arrestedOn", "1943"),
     } <= facts
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "fr",
+            "Le Tir national était un stand de tir situé à Schaerbeek. L'infirmière britannique "
+            "Edith Cavell y fut fusillée le 12 octobre 1915, et Gabrielle Petit le 1er avril 1916.",
+        ),
+        (
+            "en",
+            "Edith Cavell was executed at the Tir national on 12 October 1915, and Gabrielle Petit "
+            "on 1 April 1916.",
+        ),
+    ],
+)
+def test_an_event_told_again_without_its_verb(language: str, text: str) -> None:
+    facts = _facts(text, language)
+    assert {
+        ("gabrielle-petit", "executedAt", "tir-national"),
+        ("gabrielle-petit", "executedOn", "1916-04-01"),
+        ("edith-cavell", "executedOn", "1915-10-12"),
+    } <= facts
+    assert ("gabrielle-petit", "executedOn", "1915-10-12") not in facts
+
+
+def test_a_second_clause_with_its_own_verb_is_no_ellipsis() -> None:
+    text = "Andrée de Jongh was arrested in Urrugne in 1943, and Elvire de Greef escaped in 1944."
+    assert not {f for f in _facts(text, "en") if f[0] == "elvire-de-greef"}

@@ -155,6 +155,7 @@ class Table:
     locative: re.Pattern[str] | None  # a pronoun standing for a place ("y", "there", "where")
     companions: re.Pattern[str] | None  # others who underwent the event ("avec six camarades")
     numbers: dict[str, int]  # number words ("six": 6)
+    gapping: re.Pattern[str] | None  # before a participant whose verb is left out (", et Y le …")
     plurals: frozenset[str]  # plural personal pronouns ("they", "ils"): the people named together
     arguments_after: bool  # arguments are looked for after the trigger first
     yearly: re.Pattern[str]
@@ -517,6 +518,11 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
         ),
         numbers=numbers,
         plurals=r.words("plurals"),
+        gapping=(
+            r.section_regex("clauses", "gapping")
+            if "gapping" in r.data.get("clauses", {})
+            else None
+        ),
         arguments_after=_first(r),
         yearly=r.section_regex("clauses", "yearly"),
         kin=_kin(r),
