@@ -268,6 +268,15 @@ def test_a_list_of_places_is_not_a_coordination_without_a_conjunction() -> None:
             "Leopold III bleef in het land. Zijn broer prins Karel werd in 1944 regent van België.",
             {("prince-charles-count-of-flanders", "regentOf", "belgium")},
         ),
+        # a subordinate clause joins the particle to its verb ("oprichtte", "deelnam")
+        (
+            "Walthère Dewé, die in 1939 het Clarence-netwerk oprichtte, werd in 1944 gedood.",
+            {("clarence-network", "foundedBy", "walthere-dewe")},
+        ),
+        (
+            "Het is bekend dat Robert Maistriau aan de aanval op het twintigste konvooi deelnam.",
+            {("robert-maistriau", "participatedIn", "attack-on-the-twentieth-convoy")},
+        ),
         # the noun anchor is the subject of a copula, the name its predicate
         (
             "De Witte Brigade was actief in Antwerpen. Haar stichter was Marcel Louette.",
