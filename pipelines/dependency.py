@@ -7,6 +7,9 @@ A rule names anchor words, markers and the categories at both ends; the other en
 subject, found through passives, copulas ("was a member of"), coordinated verbs, relative clauses
 and appositions ("X, membre du FI"), "parmi lesquels X", and personal pronouns, which stand for the
 latest fitting entity named before them. Coordinated objects share their first conjunct's anchor.
+A few slips of a small parser are read through (the Dutch model: LAS 0.66): a second subject of a
+verb is its object, a name parsed as the flat dependent of its article or title stands for it, a
+word with a copula is nominal.
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@
 A pattern (a row of the language's table, pipelines/frames/) holds when two consecutive mentions of
 one sentence have the categories it names and the words between them match its trigger ("X was a
 member of Y", "situé à", "gelegen in"), and, for Dutch verb-final clauses, the words after the
-second match its tail ("X werd naar Y gedeporteerd"). These patterns serve Dutch, which has no
-parser, and back up the dependency rules (pipelines/dependency.py) elsewhere.
+second match its tail ("X werd naar Y gedeporteerd"). These patterns back up the dependency rules
+(pipelines/dependency.py) where a parse fails.
 """
 
 from __future__ import annotations
