@@ -10,6 +10,7 @@ annotate pronouns); statements made through them say so.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -30,6 +31,32 @@ def antecedent(
             if m.mention.end <= before
             and m.entity.category in categories
             and m.entity.agrees_with(gender)
+        ),
+        None,
+    )
+
+
+def _named_like(
+    linked: Sequence[LinkedMention],
+    before: int,
+    categories: frozenset[str],
+    gender: str | None,
+    words: str,
+) -> LinkedMention | None:
+    """For a description, the latest fitting entity whose name holds its noun ("the line": the
+    Comet Line, before the Belgian resistance named since); None for a pronoun or when none."""
+    noun = words.split()[-1].lower() if len(words.split()) > 1 else None
+    if noun is None:
+        return None
+    holds = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+    return next(
+        (
+            m
+            for m in reversed(linked)
+            if m.mention.end <= before
+            and m.entity.category in categories
+            and m.entity.agrees_with(gender)
+            and (holds.search(m.mention.text) or holds.search(m.entity.label))
         ),
         None,
     )
@@ -65,7 +92,8 @@ def pronoun_subjects(
         if any(m.mention.start < match.end(1) and match.start(1) < m.mention.end for m in linked):
             continue  # already a mention ("the Memorial" resolved by the definite rule)
         gender = anaphor.gender or table.genders.get(match.group(1).lower())
-        item = antecedent(linked, start, anaphor.categories, gender)
+        item = _named_like(linked, start, anaphor.categories, gender, match.group(1))
+        item = item or antecedent(linked, start, anaphor.categories, gender)
         if item is not None:
             found.append(resolved(item, match.start(1), match.end(1), match.group(1), (start, end)))
     return found

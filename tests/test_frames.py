@@ -589,3 +589,24 @@ def test_an_event_told_again_without_its_verb(language: str, text: str) -> None:
 def test_a_second_clause_with_its_own_verb_is_no_ellipsis() -> None:
     text = "Andrée de Jongh was arrested in Urrugne in 1943, and Elvire de Greef escaped in 1944."
     assert not {f for f in _facts(text, "en") if f[0] == "elvire-de-greef"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "The Comet Line was an escape organisation of the Belgian resistance. The line was "
+            "founded by Andrée de Jongh.",
+        ),
+        (
+            "fr",
+            "Le réseau Comète était une filière d'évasion de la résistance belge. Le réseau fut "
+            "fondé par Andrée de Jongh.",
+        ),
+    ],
+)
+def test_a_description_stands_for_the_entity_named_with_its_noun(language: str, text: str) -> None:
+    facts = _facts(text, language)
+    assert ("comet-line", "foundedBy", "andree-de-jongh") in facts
+    assert ("belgian-resistance", "foundedBy", "andree-de-jongh") not in facts
