@@ -21,6 +21,7 @@ from spacy.util import filter_spans
 from remembrance.pipelines.authority import AuthorityIndex, load_index, normalise_label
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.historical.titles import Titles, title_words
+from remembrance.pipelines.rules import DESCRIPTION_NOUNS
 
 DETERMINERS = {"the", "le", "la", "les", "l'", "de", "het", "een", "des", "du", "a", "an"}
 #: Every title of every language (pipelines/historical/<language>.toml), in lower case.
@@ -181,8 +182,8 @@ class MentionMerger:
             category = self.ner_categories.get(ent.label_)
             if category is None or taken.intersection(range(ent.start, ent.end)):
                 continue
-            if _is_modifier(ent):
-                continue
+            if _is_modifier(ent) or (len(ent) == 1 and ent.text.lower() in DESCRIPTION_NOUNS):
+                continue  # a noun of a description alone ("… Memorial, the Citadel") is no name
             start = _skip_titles(doc, _skip_determiners(doc, ent.start, ent.end), ent.end)
             if doc[start : ent.end].text.strip(" '\"") and any(
                 t.is_alpha for t in doc[start : ent.end]

@@ -45,16 +45,17 @@ from remembrance.pipelines.rules import definite_descriptions, event_mentions
 from remembrance.pipelines.tense import publication_dates
 
 
-def model_pipeline(language: str) -> Language:
+def model_pipeline(language: str, own_ner: bool = True) -> Language:
     """The statistical model of a language alone (a new copy): an installed package, or a folder
-    of pipelines/models; its NER replaced by the language's `ner_models` entry if it has one."""
+    of pipelines/models; its NER replaced by the language's `ner_models` entry if it has one
+    (unless `own_ner` is false: the model as it was installed)."""
     model = DEFAULT_CONFIG["models"][language]
     if model is None:
         raise ValueError(f"no statistical model for language {language!r}")
     bundled = MODELS_DIR / model
     nlp = spacy.load(bundled if bundled.is_dir() else model)
     ner = DEFAULT_CONFIG["ner_models"].get(language)
-    if ner is not None:
+    if ner is not None and own_ner:
         position = nlp.pipe_names.index("ner")
         nlp.remove_pipe("ner")
         nlp.add_pipe(

@@ -7,7 +7,8 @@ documents of a few sentences each (never across files); its labels PER, ORG, LOC
 categories Person, Group, Place. Predictions of other categories are left out (the split does
 not annotate them). Scores are strict (same offsets and category) and fuzzy (overlapping, same
 category, one-to-one), per category, for the whole pipeline (`extract`) and, beside it, the
-spaCy model alone and the blank pipeline with the gazetteer and the rules.
+spaCy model alone, the model package as installed where the project replaces its NER, and the
+blank pipeline with the gazetteer and the rules.
 """
 
 from __future__ import annotations
@@ -141,6 +142,13 @@ def model_spans(language: str, documents: Sequence[OutsideDocument]) -> list[Spa
     return nlp_spans(model_pipeline(language), documents)
 
 
+def base_model_spans(language: str, documents: Sequence[OutsideDocument]) -> list[Spans]:
+    """Entities of the language's model package as installed, without the project's NER."""
+    from remembrance.pipelines.extract import model_pipeline
+
+    return nlp_spans(model_pipeline(language, own_ner=False), documents)
+
+
 def nlp_spans(nlp: Language, documents: Sequence[OutsideDocument]) -> list[Spans]:
     """Entities of a spaCy pipeline, labels mapped to categories."""
     categories: dict[str, str] = DEFAULT_CONFIG["ner_categories"]
@@ -164,14 +172,19 @@ def blank_spans(language: str, documents: Sequence[OutsideDocument]) -> list[Spa
 SYSTEMS: dict[str, Callable[[str, Sequence[OutsideDocument]], list[Spans]]] = {
     "pipeline": pipeline_spans,
     "model alone": model_spans,
+    "bare spaCy package": base_model_spans,
     "blank + gazetteer + rules": blank_spans,
 }
 
 
 def evaluate_outside(language: str, documents: Sequence[OutsideDocument]) -> dict[str, SplitScores]:
-    """Scores of every system on the split's documents."""
+    """Scores of every system on the split's documents (the bare spaCy package only where the
+    project replaces its NER: elsewhere it is the model alone)."""
     gold = [d.entities for d in documents]
-    return {name: score(gold, find(language, documents)) for name, find in SYSTEMS.items()}
+    systems = dict(SYSTEMS)
+    if language not in DEFAULT_CONFIG["ner_models"]:
+        del systems["bare spaCy package"]
+    return {name: score(gold, find(language, documents)) for name, find in systems.items()}
 
 
 def split_language(name: str) -> str:

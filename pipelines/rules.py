@@ -50,6 +50,8 @@ _DESCRIPTION_KIND = {
     "citadel": "citadel",
     "citadelle": "citadel",
 }
+#: The kind nouns alone: one such capitalised word is a description's noun, never a name by itself.
+DESCRIPTION_NOUNS = frozenset(_DESCRIPTION_KIND)
 _FOLLOWED_BY_NAME = re.compile(r"[ \t\xa0]+[A-ZÀ-ÖØ-Þ]")
 
 

@@ -193,6 +193,38 @@ def test_an_english_smoke_training_gives_an_ner_that_takes_the_models_place(
 
 
 @pytest.mark.slow
+def test_english_outside_scores_put_the_bare_spacy_package_beside_the_model() -> None:
+    from remembrance.pipelines.outside import evaluate_outside
+
+    scores = evaluate_outside("en", read_split(EN_SAMPLE))
+    assert list(scores) == [
+        "pipeline",
+        "model alone",
+        "bare spaCy package",
+        "blank + gazetteer + rules",
+    ]
+    assert scores["bare spaCy package"].fuzzy["overall"].gold == 9
+    assert "bare spaCy package" not in evaluate_outside("nl", [])
+
+
+@pytest.mark.slow
+def test_the_english_model_runs_the_shipped_ner_in_place_of_its_own() -> None:
+    from remembrance.pipelines.extract import model_pipeline
+    from remembrance.pipelines.models import MODELS_DIR
+
+    ours, package = model_pipeline("en"), model_pipeline("en", own_ner=False)
+    assert ours.pipe_names == package.pipe_names and ours.pipe_names[-1] == "ner"
+    shipped = spacy.load(MODELS_DIR / "remembrance_en_ner")
+    assert shipped.pipe_names == ["ner"]
+    assert shipped.meta["sources"][0]["name"] == "dbamman/litbank"
+    weights = ours.get_pipe("ner").to_bytes(exclude=["vocab"])
+    assert weights == shipped.get_pipe("ner").to_bytes(exclude=["vocab"])
+    assert weights != package.get_pipe("ner").to_bytes(exclude=["vocab"])
+    doc = ours("Captain Walter Dewé left Liège for London on 12 May 1941.")
+    assert {(e.text, e.label_) for e in doc.ents} >= {("Liège", "GPE"), ("12 May 1941", "DATE")}
+
+
+@pytest.mark.slow
 def test_the_shipped_dutch_model_finds_places_the_records_do_not_know() -> None:
     from remembrance.pipelines.extract import extract, load_nlp
     from remembrance.pipelines.records import Document

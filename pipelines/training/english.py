@@ -44,7 +44,7 @@ EVAL_EVERY = 100
 BATCH_SENTENCES = 32
 DROPOUT = 0.2
 #: Each rehearsal sentence is seen this many times per pass over the LitBank sentences.
-REHEARSAL_REPEATS = 2
+REHEARSAL_REPEATS = 6
 
 
 @dataclass
