@@ -16,9 +16,14 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from rdflib import OWL, RDF
+
+from remembrance.ontology.files import load_ontology
+from remembrance.ontology.namespace import REM
 from remembrance.pipelines.authority import load_index
 from remembrance.pipelines.frames.tables import frame_of_predicate
 from remembrance.pipelines.reader import read_document
@@ -130,6 +135,22 @@ def _object_key(value: object) -> str:
     return str(value).removeprefix("local:")
 
 
+@cache
+def _symmetric() -> frozenset[str]:
+    """Local names of the ontology's symmetric properties (siblingOf, spouseOf)."""
+    ontology = load_ontology()
+    return frozenset(
+        str(p).removeprefix(str(REM)) for p in ontology.subjects(RDF.type, OWL.SymmetricProperty)
+    )
+
+
+def _relation(subject: str, predicate: str, object: str) -> tuple[str, str, str]:
+    """A relation as compared: a symmetric one reads the same both ways round."""
+    if predicate in _symmetric() and object < subject:
+        subject, object = object, subject
+    return subject, predicate, object
+
+
 def score_document(
     gold: GoldDocument,
     extraction: Extraction,
@@ -227,11 +248,11 @@ def score_document(
         return local_entities.get(str(value), _object_key(value))
 
     gold_relations = {
-        (resolved(r["subject"]), r["predicate"], resolved(r["object"]))
+        _relation(resolved(r["subject"]), r["predicate"], resolved(r["object"]))
         for r in annotations.get("relations", [])
     }
     system_relations = {
-        (s.subject, s.predicate, _object_key(s.object))
+        _relation(s.subject, s.predicate, _object_key(s.object))
         for s in extraction.statements
         if s.predicate in predicates
     }

@@ -81,6 +81,34 @@ def test_scorer_counts_exact_lenient_links_dates_relations() -> None:
     assert scores.relations.precision == 1.0 and scores.relations.recall == 1.0
 
 
+def test_a_symmetric_relation_matches_either_way_round_and_no_other_does() -> None:
+    text = "Jean and Marie Dupont were siblings; Marie led the group."
+    gold = GoldDocument(
+        Path("x.txt"),
+        "en",
+        {
+            "entities": [],
+            "dates": [],
+            "relations": [
+                {"subject": "jean", "predicate": "siblingOf", "object": "marie"},
+                {"subject": "group", "predicate": "ledBy", "object": "marie"},
+            ],
+        },
+    )
+
+    def said(subject: str, predicate: str, object: str) -> Statement:
+        return Statement(subject, predicate, object, True, 0, 4, (0, len(text)), "pattern", 0.8)
+
+    extraction = Extraction(
+        Document("x.txt", text, "en"),
+        [],
+        [],
+        [said("marie", "siblingOf", "jean"), said("marie", "ledBy", "group")],
+    )
+    scores = evaluate([gold], [extraction])
+    assert (scores.relations.tp, scores.relations.predicted, scores.relations.gold) == (1, 2, 2)
+
+
 @pytest.mark.slow
 def test_floors_on_the_test_split() -> None:
     documents = load_gold(GOLD / "test")
