@@ -29,8 +29,8 @@ from remembrance.graph.curation_rdf import (
     curation_graph,
     record_changes,
 )
-from remembrance.graph.rdf import document_graph
-from remembrance.graph.store import Store
+from remembrance.graph.rdf import document_graph, document_ntriples
+from remembrance.graph.store import GraphData, Store
 from remembrance.iris import entity_iri, system_graph
 from remembrance.pipelines.authority import load_index, normalise_label
 from remembrance.pipelines.records import Extraction
@@ -137,13 +137,17 @@ class CurationStep:
             if iri in graphs or any(same_document(path, p) for p in paths)
         }
 
-    def document_graph(self, extraction: Extraction) -> tuple[URIRef, Graph]:
-        """The named graph of a document as corrected, with the changes recorded."""
+    def document_graph(self, extraction: Extraction) -> tuple[URIRef, GraphData]:
+        """The named graph of a document as corrected, with the changes recorded (as N-Triples
+        text when no correction touched it)."""
         corrected, touched = apply_corrections(self.curation, extraction)
-        name, graph = document_graph(corrected)
+        graph: GraphData
         if touched.ids:
+            name, graph = document_graph(corrected)
             _, machine = document_graph(extraction)
             record_changes(graph, machine, touched, name, extraction.document.content_hash)
+        else:
+            name, graph = document_ntriples(corrected)
         self._seen(name, touched)
         self.entities.update(item.entity.id for item in corrected.mentions)
         return name, graph

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
+from functools import cache
+
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib.namespace import DCTERMS, PROV, SKOS, DefinedNamespace
 
 from remembrance.config import base_iri
-from remembrance.iris import (
-    document_iri,
-    entity_iri,
-    event_iri,
-    extractor_iri,
-    mention_iri,
-    statement_iri,
-    system_graph,
-)
+from remembrance.iris import Iris, entity_iri, event_iri, iris, system_graph
 from remembrance.ontology.files import load_authority, load_ontology
 from remembrance.ontology.namespace import REM
 from remembrance.pipelines.authority import load_index
@@ -48,126 +43,196 @@ def bind_prefixes(graph: Graph) -> None:
         graph.bind(prefix, Namespace(namespace))
 
 
-def _date_literal(value: str) -> Literal:
-    return Literal(value, datatype=REM.edtf)
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_XSD = str(XSD)
+_EDTF = f"^^<{REM.edtf}>"
+_TRUE = f'"true"^^<{_XSD}boolean>'
+_TYPE = f"<{RDF.type}>"
 
 
-def _object(statement: Statement) -> URIRef | Literal:
+def _text(value: str, suffix: str = "") -> str:
+    """A literal in N-Triples: `suffix` is its ``^^<datatype>`` or ``@language``, if any."""
+    return f'"{value.translate(_ESCAPES)}"{suffix}'
+
+
+def _integer(value: int) -> str:
+    return f'"{value}"^^<{_XSD}integer>'
+
+
+def _decimal(value: float) -> str:
+    """An xsd:decimal whose lexical form is the number's (as rdflib writes a float)."""
+    return f'"{value}"^^<{_XSD}decimal>'
+
+
+def _date(value: datetime.date) -> str:
+    return f'"{value.isoformat()}"^^<{_XSD}date>'
+
+
+@cache
+def _term(namespace: type[DefinedNamespace] | Namespace, name: str) -> str:
+    """A class or property in N-Triples (REM raises on a name the ontology lacks)."""
+    return f"<{namespace[name]}>"
+
+
+def _rem(name: str) -> str:
+    return _term(REM, name)
+
+
+class _Triples:
+    """N-Triples lines of one named graph, as text."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def add(self, subject: str, predicate: str, obj: str) -> None:
+        self.lines.append(f"{subject} {predicate} {obj} .\n")
+
+    def bounds(self, node: str, date: DateMention) -> None:
+        if date.earliest is not None:
+            self.add(node, _rem("earliest"), _date(date.earliest))
+        if date.latest is not None:
+            self.add(node, _rem("latest"), _date(date.latest))
+
+    def text(self) -> str:
+        return "".join(self.lines)
+
+
+def _object(statement: Statement, names: Iris) -> str:
     if statement.object_is_entity:
-        return entity_iri(str(statement.object))
+        return f"<{names.entity(str(statement.object))}>"
     if statement.date is not None:
-        return _date_literal(str(statement.object))
-    return Literal(statement.object, datatype=XSD.integer)
+        return _text(str(statement.object), _EDTF)
+    return _integer(statement.object)  # a quantity
 
 
-def _add_bounds(graph: Graph, node: URIRef, date: DateMention) -> None:
-    if date.earliest is not None:
-        graph.add((node, REM.earliest, Literal(date.earliest, datatype=XSD.date)))
-    if date.latest is not None:
-        graph.add((node, REM.latest, Literal(date.latest, datatype=XSD.date)))
-
-
-def document_graph(extraction: Extraction) -> tuple[URIRef, Graph]:
-    """The named graph of one document: its metadata, mentions, entities and statements."""
+def document_ntriples(extraction: Extraction) -> tuple[URIRef, str]:
+    """The named graph of one document as N-Triples text: its metadata, mentions, entities and
+    statements (what `document_graph` holds, written straight as text: the build's fast path)."""
     document = extraction.document
+    names = iris()
     digest = document.content_hash
-    doc = document_iri(digest)
+    name = names.document(digest)
+    doc = f"<{name}>"
     text = document.text
-    graph = Graph(store="SimpleMemory", identifier=doc)  # a quarter of the cost of "Memory"
-    add = graph.add
+    sentences: dict[tuple[int, int], str] = {}  # offsets → the sentence's literal
 
-    add((doc, RDF.type, REM.Document))
-    add((doc, REM.language, Literal(document.language)))
+    def sentence(offsets: tuple[int, int]) -> str:
+        if offsets not in sentences:
+            sentences[offsets] = _text(text[offsets[0] : offsets[1]].strip())
+        return sentences[offsets]
+
+    triples = _Triples()
+    add = triples.add
+    add(doc, _TYPE, _rem("Document"))
+    add(doc, _rem("language"), _text(document.language))
     if document.language_confidence is not None:
         # xsd:decimal from its lexical form (from a float, SHACL finds the value ill-typed)
-        confidence = Literal(str(document.language_confidence), datatype=XSD.decimal)
-        add((doc, REM.languageConfidence, confidence))
-    add((doc, REM.contentHash, Literal(digest)))
-    add((doc, REM.sourcePath, Literal(document.path)))
-    add((doc, REM.pipelineVersion, Literal(pipeline_version())))
+        add(doc, _rem("languageConfidence"), _decimal(document.language_confidence))
+    add(doc, _rem("contentHash"), _text(digest))
+    add(doc, _rem("sourcePath"), _text(document.path))
+    add(doc, _rem("pipelineVersion"), _text(pipeline_version()))
     if document.title:
-        add((doc, DCTERMS.title, Literal(document.title, lang=document.language)))
+        add(doc, _term(DCTERMS, "title"), _text(document.title, f"@{document.language}"))
     if document.published:
-        add((doc, DCTERMS.issued, Literal(document.published, datatype=XSD.date)))
+        add(doc, _term(DCTERMS, "issued"), _date(document.published))
     for source in document.sources:
-        add((doc, DCTERMS.source, Literal(source)))
+        add(doc, _term(DCTERMS, "source"), _text(source))
     if document.genre:
-        add((doc, DCTERMS.type, Literal(document.genre)))
+        add(doc, _term(DCTERMS, "type"), _text(document.genre))
 
     for item in extraction.mentions:
         mention, entity = item.mention, item.entity
-        node = mention_iri(digest, mention.start, mention.end)
-        target = entity_iri(entity.id)
-        add((node, RDF.type, REM.Mention))
-        add((node, REM.text, Literal(mention.text)))
-        add((node, REM.start, Literal(mention.start)))
-        add((node, REM.end, Literal(mention.end)))
-        add((node, REM.sentence, Literal(text[mention.sentence[0] : mention.sentence[1]].strip())))
-        add((node, REM.inDocument, doc))
-        add((node, REM.refersTo, target))
+        node = f"<{names.mention(digest, mention.start, mention.end)}>"
+        target = f"<{names.entity(entity.id)}>"
+        add(node, _TYPE, _rem("Mention"))
+        add(node, _rem("text"), _text(mention.text))
+        add(node, _rem("start"), _integer(mention.start))
+        add(node, _rem("end"), _integer(mention.end))
+        add(node, _rem("sentence"), sentence(mention.sentence))
+        add(node, _rem("inDocument"), doc)
+        add(node, _rem("refersTo"), target)
         for record in item.ambiguous:
-            add((node, REM.possiblyRefersTo, entity_iri(record)))
-        add((node, REM.source, Literal(mention.source)))
+            add(node, _rem("possiblyRefersTo"), f"<{names.entity(record)}>")
+        add(node, _rem("source"), _text(mention.source))
         if mention.title:
-            add((node, REM.title, Literal(mention.title)))
-        add((node, REM.confidence, Literal(round(item.confidence, 3), datatype=XSD.decimal)))
-        add((node, PROV.wasAttributedTo, extractor_iri(mention.source)))
-        add((target, PROV.wasDerivedFrom, node))
+            add(node, _rem("title"), _text(mention.title))
+        add(node, _rem("confidence"), _decimal(round(item.confidence, 3)))
+        add(node, _term(PROV, "wasAttributedTo"), f"<{names.extractor(mention.source)}>")
+        add(target, _term(PROV, "wasDerivedFrom"), node)
         if entity.local:
-            add((target, RDF.type, getattr(REM, entity.class_name)))
-            add((target, RDFS.label, Literal(entity.label)))
-            add((target, REM.category, Literal(entity.category)))
-            add((target, REM.localEntity, Literal(True)))
+            add(target, _TYPE, _rem(entity.class_name))
+            add(target, _term(RDFS, "label"), _text(entity.label))
+            add(target, _rem("category"), _text(entity.category))
+            add(target, _rem("localEntity"), _TRUE)
 
     for date in extraction.dates:
-        node = mention_iri(digest, date.start, date.end)
-        add((node, RDF.type, REM.DateMention))
-        add((node, REM.text, Literal(date.text)))
-        add((node, REM.start, Literal(date.start)))
-        add((node, REM.end, Literal(date.end)))
-        add((node, REM.value, _date_literal(date.value)))
-        add((node, REM.inDocument, doc))
-        _add_bounds(graph, node, date)
+        node = f"<{names.mention(digest, date.start, date.end)}>"
+        add(node, _TYPE, _rem("DateMention"))
+        add(node, _rem("text"), _text(date.text))
+        add(node, _rem("start"), _integer(date.start))
+        add(node, _rem("end"), _integer(date.end))
+        add(node, _rem("value"), _text(date.value, _EDTF))
+        add(node, _rem("inDocument"), doc)
+        triples.bounds(node, date)
 
     events = {occurrence.key for occurrence in extraction.occurrences}
     for statement in extraction.statements:
-        subject, predicate, obj = (
-            entity_iri(statement.subject),
-            getattr(REM, statement.predicate),
-            _object(statement),
-        )
-        add((subject, predicate, obj))
+        subject = f"<{names.entity(statement.subject)}>"
+        predicate, obj = _rem(statement.predicate), _object(statement, names)
+        add(subject, predicate, obj)
         key = f"{statement.subject}|{statement.predicate}|{statement.object}|{statement.start}"
-        node = statement_iri(digest, key)
-        add((node, RDF.type, REM.Statement))
-        add((node, RDF.subject, subject))
-        add((node, RDF.predicate, predicate))
-        add((node, RDF.object, obj))
-        add((node, REM.inDocument, doc))
-        add((node, REM.start, Literal(statement.start)))
-        add((node, REM.end, Literal(statement.end)))
-        add(
-            (
-                node,
-                REM.sentence,
-                Literal(text[statement.sentence[0] : statement.sentence[1]].strip()),
-            )
-        )
-        add((node, REM.confidence, Literal(statement.confidence, datatype=XSD.decimal)))
-        add((node, PROV.wasAttributedTo, extractor_iri(statement.extractor)))
-        add((node, PROV.wasDerivedFrom, doc))
+        node = f"<{names.statement(digest, key)}>"
+        add(node, _TYPE, _rem("Statement"))
+        add(node, _term(RDF, "subject"), subject)
+        add(node, _term(RDF, "predicate"), predicate)
+        add(node, _term(RDF, "object"), obj)
+        add(node, _rem("inDocument"), doc)
+        add(node, _rem("start"), _integer(statement.start))
+        add(node, _rem("end"), _integer(statement.end))
+        add(node, _rem("sentence"), sentence(statement.sentence))
+        add(node, _rem("confidence"), _decimal(statement.confidence))
+        add(node, _term(PROV, "wasAttributedTo"), f"<{names.extractor(statement.extractor)}>")
+        add(node, _term(PROV, "wasDerivedFrom"), doc)
         if statement.qualifier:
-            add((node, REM.qualifier, Literal(statement.qualifier)))
+            add(node, _rem("qualifier"), _text(statement.qualifier))
         if statement.coreference:
-            add((node, REM.viaCoreference, Literal(True)))
+            add(node, _rem("viaCoreference"), _TRUE)
         if statement.date is not None:
-            _add_bounds(graph, node, statement.date)
+            triples.bounds(node, statement.date)
         event = occurrence_of(statement)
         if event is not None and event in events:
-            add((node, REM.occurrence, event_iri(digest, event)))
+            add(node, _rem("occurrence"), f"<{names.event(digest, event)}>")
     for occurrence in extraction.occurrences:
-        add_occurrence(graph, doc, digest, text, occurrence)
-    return doc, graph
+        node = f"<{names.event(digest, occurrence.key)}>"
+        for subject, predicate, value in occurrence_triples(digest, occurrence):
+            if predicate != CRM["P4_has_time-span"]:
+                add(subject.n3(), predicate.n3(), value.n3())
+        add(node, _TYPE, _rem("Occurrence"))
+        add(node, _rem("frame"), _text(occurrence.frame))
+        if occurrence.date is not None:
+            span = f"<{names.event(digest, occurrence.key)}/time-span>"
+            add(node, _term(CRM, "P4_has_time-span"), span)
+            add(span, _TYPE, _term(CRM, "E52_Time-Span"))
+            add(span, _rem("value"), _text(occurrence.date.value, _EDTF))
+            triples.bounds(span, occurrence.date)
+        add(node, _rem("inDocument"), doc)
+        add(node, _rem("sentence"), sentence(occurrence.sentence))
+        add(node, _rem("start"), _integer(occurrence.start))
+        add(node, _rem("end"), _integer(occurrence.end))
+        add(node, _rem("confidence"), _decimal(occurrence.confidence))
+        add(node, _term(PROV, "wasAttributedTo"), f"<{names.extractor('frame')}>")
+        add(node, _term(PROV, "wasDerivedFrom"), doc)
+        if occurrence.coreference:
+            add(node, _rem("viaCoreference"), _TRUE)
+    return URIRef(name), triples.text()
+
+
+def document_graph(extraction: Extraction) -> tuple[URIRef, Graph]:
+    """The named graph of one document as an rdflib Graph (see `document_ntriples`)."""
+    name, data = document_ntriples(extraction)
+    graph = Graph(store="SimpleMemory", identifier=name)  # a quarter of the cost of "Memory"
+    graph.parse(data=data, format="nt")
+    return name, graph
 
 
 def occurrence_triples(
@@ -185,39 +250,12 @@ def occurrence_triples(
         triples.append((node, CRM[occurrence.participant_property], participant))
     triples += [(node, CRM[p], entity_iri(value)) for p, value in occurrence.arguments]
     if occurrence.date is not None:
-        triples.append((node, CRM["P4_has_time-span"], _date_literal(occurrence.date.value)))
+        triples.append(
+            (node, CRM["P4_has_time-span"], Literal(occurrence.date.value, datatype=REM.edtf))
+        )
     if occurrence.count is not None:
         triples.append((node, REM.count, Literal(occurrence.count, datatype=XSD.integer)))
     return triples
-
-
-def add_occurrence(
-    graph: Graph, doc: URIRef, digest: str, text: str, occurrence: Occurrence
-) -> None:
-    """An event as CIDOC-CRM with provenance; its time-span is a crm:E52_Time-Span node with the
-    EDTF value and its bounds."""
-    node = event_iri(digest, occurrence.key)
-    for subject, predicate, obj in occurrence_triples(digest, occurrence):
-        if predicate != CRM["P4_has_time-span"]:
-            graph.add((subject, predicate, obj))
-    graph.add((node, RDF.type, REM.Occurrence))
-    graph.add((node, REM.frame, Literal(occurrence.frame)))
-    if occurrence.date is not None:
-        span = URIRef(f"{node}/time-span")
-        graph.add((node, CRM["P4_has_time-span"], span))
-        graph.add((span, RDF.type, CRM["E52_Time-Span"]))
-        graph.add((span, REM.value, _date_literal(occurrence.date.value)))
-        _add_bounds(graph, span, occurrence.date)
-    sentence = text[occurrence.sentence[0] : occurrence.sentence[1]].strip()
-    graph.add((node, REM.inDocument, doc))
-    graph.add((node, REM.sentence, Literal(sentence)))
-    graph.add((node, REM.start, Literal(occurrence.start)))
-    graph.add((node, REM.end, Literal(occurrence.end)))
-    graph.add((node, REM.confidence, Literal(occurrence.confidence, datatype=XSD.decimal)))
-    graph.add((node, PROV.wasAttributedTo, extractor_iri("frame")))
-    graph.add((node, PROV.wasDerivedFrom, doc))
-    if occurrence.coreference:
-        graph.add((node, REM.viaCoreference, Literal(True)))
 
 
 def authority_graph() -> Graph:
@@ -243,8 +281,6 @@ def extraction_dataset(extractions: list[Extraction]) -> Dataset:
     dataset = Dataset()
     bind_prefixes(dataset)
     for extraction in extractions:
-        iri, graph = document_graph(extraction)
-        target = dataset.graph(iri)
-        for triple in graph:
-            target.add(triple)
+        name, data = document_ntriples(extraction)
+        dataset.graph(name).parse(data=data, format="nt")
     return dataset

@@ -34,7 +34,7 @@ from functools import partial
 from rdflib import Graph, URIRef
 from rdflib.query import Result
 
-from remembrance.graph.store import Store, StoreError, prefix_declarations
+from remembrance.graph.store import GraphData, Store, StoreError, ntriples, prefix_declarations
 
 SPARQL_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
@@ -139,9 +139,9 @@ class RemoteStore(Store):
     def _graph_url(self, name: URIRef) -> str:
         return f"{self.store_url}?{urllib.parse.urlencode({'graph': str(name)})}"
 
-    def put_graph(self, name: URIRef, graph: Graph) -> None:
+    def put_graph(self, name: URIRef, graph: GraphData) -> None:
         self._refuse_if_read_only()
-        self._put(name, graph.serialize(format="nt", encoding="utf-8"))
+        self._put(name, ntriples(graph))
 
     def _put(self, name: URIRef, data: bytes) -> None:
         self._request(
@@ -177,9 +177,8 @@ class _BufferedWriter(Store):
     def update(self, sparql: str) -> None:
         self.pending.append(partial(self.remote.update, sparql))
 
-    def put_graph(self, name: URIRef, graph: Graph) -> None:
-        data = graph.serialize(format="nt", encoding="utf-8")
-        self.pending.append(partial(self.remote._put, name, data))
+    def put_graph(self, name: URIRef, graph: GraphData) -> None:
+        self.pending.append(partial(self.remote._put, name, ntriples(graph)))
 
     def drop_graph(self, name: URIRef) -> None:
         self.pending.append(partial(self.remote.drop_graph, name))

@@ -39,6 +39,18 @@ class StoreError(RuntimeError):
     """A store that cannot be opened, read or written; the message names it."""
 
 
+#: What a named graph is written from: an rdflib Graph, or its triples as N-Triples text (what
+#: the build writes: `graph.rdf.document_ntriples`).
+GraphData = Graph | str
+
+
+def ntriples(graph: GraphData) -> bytes:
+    """The triples of `graph` as N-Triples (UTF-8)."""
+    if isinstance(graph, str):
+        return graph.encode("utf-8")
+    return graph.serialize(format="nt", encoding="utf-8")
+
+
 def prefix_declarations() -> str:
     """SPARQL PREFIX lines for the project's prefixes (for servers that don't know them)."""
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in prefixes().items())
@@ -168,7 +180,7 @@ class Store(ABC):
         """IRIs of the named graphs."""
 
     @abstractmethod
-    def put_graph(self, name: URIRef, graph: Graph) -> None:
+    def put_graph(self, name: URIRef, graph: GraphData) -> None:
         """Replace the named graph `name` with `graph`, atomically."""
 
     @abstractmethod
@@ -241,9 +253,9 @@ class OxigraphGeneration(Store):
     def graph_names(self) -> set[str]:
         return {g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode)}
 
-    def put_graph(self, name: URIRef, graph: Graph) -> None:
+    def put_graph(self, name: URIRef, graph: GraphData) -> None:
         target = ox.NamedNode(str(name))
-        data = graph.serialize(format="nt", encoding="utf-8")
+        data = ntriples(graph)
         self.drop_graph(name)
         self.ox.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=target)
 
@@ -362,7 +374,7 @@ class EmbeddedStore(Store):
     def graph_names(self) -> set[str]:
         return self._current.graph_names()
 
-    def put_graph(self, name: URIRef, graph: Graph) -> None:
+    def put_graph(self, name: URIRef, graph: GraphData) -> None:
         with self.writing() as store:
             store.put_graph(name, graph)
 
