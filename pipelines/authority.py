@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
@@ -58,6 +58,7 @@ SPANS = {"occurredOn"}
 GENDERS: dict[URIRef, str] = {SDO.Female: "female", SDO.Male: "male"}
 
 
+@lru_cache(maxsize=65536)  # the gazetteer asks for the same windows of text again and again
 def normalise_label(text: str) -> str:
     """Case-, accent-, quote- and space-insensitive key of a label."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))

@@ -28,6 +28,9 @@ DETERMINERS = {"the", "le", "la", "les", "l'", "de", "het", "een", "des", "du", 
 TITLES = title_words()
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _look_up(names: Sequence[str], text: str) -> tuple[bool, bool]:
     """Whether `text` is one of the sorted `names`, and whether some name starts with it."""
     position = bisect_left(names, text)
@@ -48,21 +51,24 @@ class Gazetteer:
 
     def __call__(self, doc: Doc) -> Doc:
         index, text, spans = self.index, doc.text, []
-        for start, token in enumerate(doc):
-            if token.is_space:
+        # (start, end) of each token in the text, None for whitespace: read from the Doc once
+        tokens = [None if t.is_space else (t.idx, t.idx + len(t)) for t in doc]
+        for start, first in enumerate(tokens):
+            if first is None:
                 continue
             folded, written = True, True
-            for end in range(start, len(doc)):
-                if doc[end].is_space:
+            for end in range(start, len(tokens)):
+                last = tokens[end]
+                if last is None:
                     continue
-                window = text[token.idx : doc[end].idx + len(doc[end])]
+                window = text[first[0] : last[1]]
                 if folded:
                     key = normalise_label(window)
                     found, folded = _look_up(index.phrases, key)
                     if found:
                         spans.append(Span(doc, start, end + 1, label="NAME", span_id=key))
                 if written:
-                    name = re.sub(r"\s+", " ", window)
+                    name = _SPACES.sub(" ", window)
                     found, written = _look_up(index.exact_names, name)
                     if found:
                         label, key = index.exact[name]

@@ -2,7 +2,8 @@
 
 The recogniser is a set of regular expressions (compiled once per language at import); values
 are validated, and their bounds computed, with the ``edtf`` package, once per distinct value and
-process.
+process; plain dates (a year, a month, a day, an interval between them) are computed directly,
+with the same result (tests/test_dates.py checks it).
 """
 
 from __future__ import annotations
@@ -554,12 +555,48 @@ def _parse(value: str) -> edtf.parser.parser_classes.EDTFObject:
         return edtf.parse_edtf(value)
 
 
+_PLAIN = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+
+
+def _plain(value: str) -> tuple[date, date] | None:
+    """First and last day of a plain EDTF date (a year, a month or a day of the calendar), or
+    None when the value is anything else (a season, a qualifier, year 0, no such day …)."""
+    match = _PLAIN.fullmatch(value)
+    if match is None:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if not year or (month is not None and not 1 <= month <= 12):
+        return None
+    if day is None:
+        last = month or 12
+        return date(year, month or 1, 1), date(year, last, calendar.monthrange(year, last)[1])
+    try:
+        return date(year, month or 1, day), date(year, month or 1, day)
+    except ValueError:
+        return None
+
+
+def _plain_bounds(edtf_value: str) -> tuple[date, date] | None:
+    """The bounds of a plain date, or of an interval between two plain dates, without the
+    ``edtf`` package (the same bounds, about a thousand times faster); None for other values."""
+    sides = [_plain(side) for side in edtf_value.split("/")]
+    if len(sides) > 2 or any(side is None for side in sides):
+        return None
+    return sides[0][0], sides[-1][1]  # type: ignore[index]
+
+
 @lru_cache(maxsize=8192)
 def bounds(edtf_value: str) -> tuple[date | None, date | None]:
     """Earliest and latest dates of an EDTF value (strict bounds; None where unknown).
 
     Raises ValueError if the value is not valid EDTF.
     """
+    plain = _plain_bounds(edtf_value)
+    return plain if plain is not None else _edtf_bounds(edtf_value)
+
+
+def _edtf_bounds(edtf_value: str) -> tuple[date | None, date | None]:
+    """`bounds` through the ``edtf`` package (any value)."""
     try:
         parsed = _parse(edtf_value)
     except Exception as exc:  # the edtf package raises several exception types

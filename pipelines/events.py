@@ -233,6 +233,7 @@ def _arguments(
 
 
 def _date(
+    text: str,
     dates: Sequence[DateMention],
     clause: _Clause,
     sentence: tuple[int, int],
@@ -254,7 +255,7 @@ def _date(
             clause.holds(doc, d.start, d.end, strict=False)
             or (verb and sentence_wide.holds(doc, d.start, d.end))
         )
-        and not relative.search(doc.text, max(0, d.start - 20), d.start)
+        and not relative.search(text, max(0, d.start - 20), d.start)
         and not any(m.mention.start <= d.start and d.end <= m.mention.end for m in linked)
     ]
     return min(
@@ -283,10 +284,11 @@ def frame_statements(
     inside = token_mentions(doc, named) if parsed else {}
     position = {id(item): i for i, item in enumerate(linked)}
     statements: list[Statement] = []
-    spans = [m.span() for t in table.triggers for m in t.words.finditer(text)]
-    for trigger in table.triggers:
+    matches = [(t, list(t.words.finditer(text))) for t in table.triggers]
+    spans = [m.span() for _, hits in matches for m in hits]
+    for trigger, hits in matches:
         frame = frames[trigger.frame]
-        for match in trigger.words.finditer(text):
+        for match in hits:
             start, end = match.start(), match.end()
             if any(m.mention.start < end and start < m.mention.end for m in linked):
                 continue  # part of a name ("Enclos des Fusillés")
@@ -505,7 +507,7 @@ def _statements(
         if there is not None:
             arguments["place"] = there
     date = (
-        _date(dates, clause, sentence, doc, start, linked, table.relative_date)
+        _date(text, dates, clause, sentence, doc, start, linked, table.relative_date)
         if "date" in frame.roles or arguments
         else None
     )

@@ -99,10 +99,13 @@ def load_nlp(language: str) -> Language:
 def _mentions(doc: Doc, sentences: list[tuple[int, int]], index: AuthorityIndex) -> list[Mention]:
     confidence: dict[str, float] = DEFAULT_CONFIG["confidence"]
     titles = Titles.of(doc.lang_)
+    text = doc.text  # built from the tokens at each call: read once
+    starts = [start for start, _ in sentences]
     result = []
     for span in doc.spans["mentions"]:
         source = "gazetteer" if span.id_ else "ner"
-        sentence = (span.sent.start_char, span.sent.end_char)
+        # the sentence of its first token, as span.sent, which walks the Doc at each call
+        sentence = sentences[bisect_right(starts, span.start_char) - 1]
         person = span.label_ == "Person"
         result.append(
             Mention(
@@ -114,7 +117,7 @@ def _mentions(doc: Doc, sentences: list[tuple[int, int]], index: AuthorityIndex)
                 confidence[source],
                 sentence,
                 index.by_label.get(span.id_, ()),
-                titles.before(doc.text, span.start_char) if person else None,
+                titles.before(text, span.start_char) if person else None,
             )
         )
     return result

@@ -238,6 +238,37 @@ def test_bounds_rejects_invalid_edtf() -> None:
         bounds("1944-02-30")
 
 
+_PLAIN_DATES = st.builds(
+    lambda year, month, day, precision: "-".join(
+        [f"{year:04d}", f"{month:02d}", f"{day:02d}"][:precision]
+    ),
+    st.integers(0, 9999) | st.sampled_from([0, 1, 1900, 1940, 1944, 2000]),
+    st.integers(0, 25),
+    st.integers(0, 32),
+    st.integers(1, 3),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PLAIN_DATES, st.none() | _PLAIN_DATES)
+def test_plain_bounds_are_the_edtf_packages(first: str, second: str | None) -> None:
+    """Plain dates and intervals skip the edtf package: same bounds, and an invalid value (no
+    such month or day) still goes to the package, which rejects it."""
+    value = first if second is None else f"{first}/{second}"
+    fast = dates._plain_bounds(value)
+    try:
+        slow = dates._edtf_bounds(value)
+    except ValueError:
+        assert fast is None
+        return
+    assert fast is None or fast == slow
+
+
+def test_plain_dates_skip_the_edtf_package() -> None:
+    assert dates._plain_bounds("1944-02-29/1945") == (date(1944, 2, 29), date(1945, 12, 31))
+    assert dates._plain_bounds("1943-02-29") is None  # valid EDTF, but no such day: the package
+
+
 def test_weekday_and_modal_may() -> None:
     text = "It may rain. On Sunday 3 September the Guards entered Brussels."
     (mention,) = find_dates(text, "en", published=date(1944, 9, 4))
