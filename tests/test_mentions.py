@@ -46,6 +46,21 @@ def test_titles_leave_a_persons_span_but_keep_the_full_labels_record() -> None:
     assert merged("General Piron landed.", ["General Piron"])[0][0] == "Piron"
 
 
+def test_a_lone_description_noun_from_the_ner_is_no_name() -> None:
+    doc: Doc = spacy.blank("en")('the Enclos ("of those shot") Memorial, then Gerard Hosey spoke.')
+    memorial, hosey = doc.char_span(29, 37), doc.char_span(44, 56)
+    assert memorial is not None and hosey is not None
+    doc.ents = [
+        Span(doc, memorial.start, memorial.end, "PERSON"),
+        Span(doc, hosey.start, hosey.end, "PERSON"),
+    ]
+    doc.spans["gazetteer"] = []
+    merger = MentionMerger(DEFAULT_CONFIG["ner_categories"], load_index())
+    assert [(s.text, s.label_) for s in merger(doc).spans["mentions"]] == [
+        ("Gerard Hosey", "Person")
+    ]
+
+
 def test_titles_stay_where_nothing_of_a_name_would_be_left() -> None:
     assert merged("The Prince Regent spoke.", ["Prince Regent"])[0][0] == "Prince Regent"
     assert merged("She became Princess of Réthy.", ["Princess of Réthy"])[0][0] == (
