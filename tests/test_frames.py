@@ -610,3 +610,16 @@ def test_a_description_stands_for_the_entity_named_with_its_noun(language: str, 
     facts = _facts(text, language)
     assert ("comet-line", "foundedBy", "andree-de-jongh") in facts
     assert ("belgian-resistance", "foundedBy", "andree-de-jongh") not in facts
+
+
+def test_shot_by_the_germans_is_an_execution_shot_at_is_not() -> None:
+    facts = _facts(
+        "His daughter admired Edith Cavell, the nurse shot by the Germans at the Tir national in "
+        "1915. Andrée de Jongh shot at nobody in Brussels.",
+        "en",
+    )
+    assert {
+        ("edith-cavell", "executedAt", "tir-national"),
+        ("edith-cavell", "executedOn", "1915"),
+    } <= facts
+    assert not {f for f in facts if f[0] == "andree-de-jongh"}
