@@ -129,13 +129,13 @@ def _skip_determiners(doc: Doc, start: int, end: int) -> int:
     return start
 
 
-def _skip_titles(doc: Doc, start: int, end: int, names: Collection[str] = ()) -> int:
+def _skip_titles(doc: Doc, text: str, start: int, end: int, names: Collection[str] = ()) -> int:
     """Start of a name after its leading titles, those of the document's language ("Prince
     Regent Charles" → "Charles", "Mgr Kerkhofs" → "Kerkhofs"); the start itself when only
     titles would be left ("the Prince Regent") or what follows them is neither capitalised nor
     one of `names` ("Princess of Réthy"; "General von Falkenhausen" loses its title when "von
-    Falkenhausen" is a name of the record)."""
-    first = Titles.of(doc.lang_).skip(doc, start, end)
+    Falkenhausen" is a name of the record); `text` is the Doc's."""
+    first = Titles.of(doc.lang_).skip(doc, text, start, end)
     if first == start or first >= end:
         return start
     name = first  # "le général de Gaulle": particles before a capitalised name
@@ -161,6 +161,7 @@ class MentionMerger:
         return (*record.names(), *record.surnames())
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # built from the tokens at each call: read once
         gazetteer = []
         for span in doc.spans.get("gazetteer", []):
             ids = self.index.by_label.get(span.id_, ()) or self.index.by_surname.get(span.id_, ())
@@ -176,7 +177,7 @@ class MentionMerger:
             ids = self.index.by_label.get(key, ()) or self.index.by_surname.get(key, ())
             if span.label_ == "Person":  # "Prince Charles" → "Charles", the prince's record
                 names = {normalise_label(n) for rid in ids for n in self._person_names(rid)}
-                start = _skip_titles(doc, start, span.end, names)
+                start = _skip_titles(doc, text, start, span.end, names)
             else:
                 rest = normalise_label(doc[start + 1 : span.end].text) if len(span) > 1 else ""
                 if doc[start].lower_ in TITLES and self.index.by_label.get(rest) == ids:
@@ -190,7 +191,8 @@ class MentionMerger:
                 continue
             if _is_modifier(ent) or (len(ent) == 1 and ent.text.lower() in DESCRIPTION_NOUNS):
                 continue  # a noun of a description alone ("… Memorial, the Citadel") is no name
-            start = _skip_titles(doc, _skip_determiners(doc, ent.start, ent.end), ent.end)
+            start = _skip_determiners(doc, ent.start, ent.end)
+            start = _skip_titles(doc, text, start, ent.end)
             if doc[start : ent.end].text.strip(" '\"") and any(
                 t.is_alpha for t in doc[start : ent.end]
             ):

@@ -297,7 +297,7 @@ def frame_statements(
                 continue
             where = _possessed_event if trigger.possessed else _verbal_event
             event = where(
-                doc, frame, trigger, start, end, sentence, linked, named, inside, spans, table
+                text, doc, frame, trigger, start, end, sentence, linked, named, inside, spans, table
             )
             if event is not None:
                 found, clause, candidates = event
@@ -391,6 +391,7 @@ _Event = tuple[tuple[LinkedMention, bool, LinkedMention | None], _Clause, list[L
 
 
 def _possessed_event(
+    text: str,
     doc: Doc,
     frame: Frame,
     trigger: Trigger,
@@ -405,7 +406,6 @@ def _possessed_event(
 ) -> _Event | None:
     """A noun trigger after a possessive ("his arrest") or before its participant ("the arrest
     of X", "l'arrestation de X"): the participant, and what follows."""
-    text = doc.text
     found = _possessor(text, sentence, start, frame, named, table) or _genitive(
         text, sentence, end, frame, named, table
     )
@@ -427,6 +427,7 @@ def _possessed_event(
 
 
 def _verbal_event(
+    text: str,
     doc: Doc,
     frame: Frame,
     trigger: Trigger,
@@ -441,7 +442,6 @@ def _verbal_event(
 ) -> _Event | None:
     """A verb (or a noun read with its clause's verb): the participant from the parse or the
     surface, and the mentions of the trigger's clause."""
-    text = doc.text
     parsed = doc.has_annotation("DEP")
     span = doc.char_span(start, end, alignment_mode="expand") if parsed else None
     if span is not None and span.root.pos_ not in _PREDICATES and not trigger.noun:

@@ -44,10 +44,11 @@ class Titles:
             re.compile(rf"(?<![\w.])(?:{words})\s+$", re.IGNORECASE),
         )
 
-    def skip(self, doc: Doc, start: int, end: int) -> int:
-        """The first token of doc[start:end] after its leading titles (`end` if all are)."""
+    def skip(self, doc: Doc, text: str, start: int, end: int) -> int:
+        """The first token of doc[start:end] after its leading titles (`end` if all are);
+        `text` is the Doc's (``doc.text`` builds it anew at each call)."""
         first = start
-        while first < end and (match := self.leading.match(doc.text, doc[first].idx)):
+        while first < end and (match := self.leading.match(text, doc[first].idx)):
             while first < end and (doc[first].idx < match.end() or doc[first].is_space):
                 first += 1
         return first
