@@ -319,12 +319,13 @@ def frame_statements(
                         table,
                     )
                     statements += made + _gapped(
-                        doc, frame, sentence, clause, made, linked, dates, table
+                        text, doc, frame, sentence, clause, made, linked, dates, table
                     )
     return statements
 
 
 def _gapped(
+    text: str,
     doc: Doc,
     frame: Frame,
     sentence: tuple[int, int],
@@ -340,7 +341,6 @@ def _gapped(
     says). The other participant takes the event's arguments and that date."""
     if table.gapping is None or not made or not doc.has_annotation("DEP"):
         return []
-    text = doc.text
     other = next((m for m in linked if clause.end <= m.mention.start < sentence[1]), None)
     if (
         other is None
