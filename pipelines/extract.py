@@ -60,7 +60,8 @@ def model_pipeline(language: str, own_ner: bool = True) -> Language:
         nlp.remove_pipe("ner")
         nlp.add_pipe(
             "ner",
-            source=spacy.load(MODELS_DIR / ner),
+            # read with the model's vocabulary: its vectors, if any, are the NER's too
+            source=spacy.load(MODELS_DIR / ner, vocab=nlp.vocab),
             first=position == 0 or None,  # spaCy takes False as a second constraint
             after=nlp.pipe_names[position - 1] if position else None,
         )
