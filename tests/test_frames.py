@@ -623,3 +623,22 @@ def test_shot_by_the_germans_is_an_execution_shot_at_is_not() -> None:
         ("edith-cavell", "executedOn", "1915"),
     } <= facts
     assert not {f for f in facts if f[0] == "andree-de-jongh"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "The Luc-Marc network was an intelligence network. The service was founded in 1940 by "
+            "Georges Leclercq.",
+        ),
+        (
+            "fr",
+            "Le réseau Luc-Marc était un réseau de renseignement. Le service fut fondé en 1940 par "
+            "Georges Leclercq.",
+        ),
+    ],
+)
+def test_the_service_is_the_network_named_before(language: str, text: str) -> None:
+    assert ("luc-marc-network", "foundedOn", "1940") in _facts(text, language)
