@@ -44,12 +44,18 @@ def _keys(token: Token, table: Table) -> set[str]:
 
 def _displaced(token: Token) -> bool:
     """A second subject of one verb, read as its object: a parser's slip in a main clause whose
-    object follows its subject ("Greindl leidde de Kometenlijn" with two nsubj)."""
+    object follows its subject ("Greindl leidde de Kometenlijn" with two nsubj). A name right
+    after a common noun is that noun's apposition instead ("Le résistant Jean Dupont fut …")."""
     return (
         token.dep_ in SUBJECTS
         and token.head.pos_ == "VERB"
         and not _nominal(token.head)
-        and any(c.dep_ in SUBJECTS and c.i < token.i for c in token.head.children)
+        and any(
+            c.dep_ in SUBJECTS
+            and c.i < token.i
+            and not (c.pos_ == "NOUN" and c.right_edge.i + 1 == token.left_edge.i)
+            for c in token.head.children
+        )
     )
 
 

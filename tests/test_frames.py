@@ -642,3 +642,10 @@ def test_shot_by_the_germans_is_an_execution_shot_at_is_not() -> None:
 )
 def test_the_service_is_the_network_named_before(language: str, text: str) -> None:
     assert ("luc-marc-network", "foundedOn", "1940") in _facts(text, language)
+
+
+def test_a_role_noun_before_a_name_is_its_apposition_not_a_second_subject() -> None:
+    # the parse gives "résistant" and "Jean" both as subjects of "arrêté"
+    facts = _facts("Le résistant Jean Dupont fut arrêté à Liège le 10 mai 1943.", "fr")
+    assert ("jean-dupont-person", "arrestedAt", "liege") in facts
+    assert ("jean-dupont-person", "arrestedOn", "1943-05-10") in facts
