@@ -146,6 +146,27 @@ def _skip_titles(doc: Doc, text: str, start: int, end: int, names: Collection[st
     return start
 
 
+def _titled_names(doc: Doc, text: str) -> list[Span]:
+    """Persons the model missed after a title: a title, optional particles and capitalised
+    words ("le général de Gaulle" → `de Gaulle`, "Mgr Kerkhofs" → `Kerkhofs`)."""
+    titles, found = Titles.of(doc.lang_), []
+    starts = {token.idx: token.i for token in doc}
+    for match in titles.leading.finditer(text):
+        first = starts.get(match.start())
+        if first is None:
+            continue
+        start = titles.skip(doc, text, first, len(doc))
+        end = start
+        while end < len(doc) - 1 and doc[end].lower_ in PARTICLES and doc[end].text.islower():
+            end += 1
+        name = end
+        while end < len(doc) and doc[end].is_alpha and doc[end].is_title:
+            end += 1
+        if end > name and doc[name:end].text.lower() not in TITLES:
+            found.append(Span(doc, start, end, label="Person"))
+    return found
+
+
 class MentionMerger:
     """Gazetteer spans and NER entities → one non-overlapping ``doc.spans["mentions"]``."""
 
@@ -197,6 +218,12 @@ class MentionMerger:
                 t.is_alpha for t in doc[start : ent.end]
             ):
                 kept.append(Span(doc, start, ent.end, label=category))
+        taken = {i for span in kept for i in range(span.start, span.end)}
+        kept += [
+            span
+            for span in _titled_names(doc, text)
+            if taken.isdisjoint(range(span.start, span.end))
+        ]
         doc.spans["mentions"] = sorted(kept, key=lambda span: span.start)
         return doc
 

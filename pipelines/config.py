@@ -45,7 +45,7 @@ DEFAULT_CONFIG: PipelineConfig = {
     # An NER of pipelines/models that takes the place of the model's own, per language
     # (trained by `python -m remembrance.train en`: the English model's NER fine-tuned on LitBank;
     # `... fr` fine-tunes the French one, not shipped: see pipelines/models/README.md).
-    "ner_models": {"en": "remembrance_en_ner"},
+    "ner_models": {"en": "remembrance_en_ner", "fr": "remembrance_fr_ner"},
     "batch_size": 64,
     # A longer text is analysed in chunks of at most this many characters, cut at paragraphs
     # (pipelines/chunks.py): its memory stays flat, linking and pronouns see a chunk at a time.
