@@ -175,6 +175,19 @@ def document_ntriples(extraction: Extraction) -> tuple[URIRef, str]:
         add(node, _rem("inDocument"), doc)
         triples.bounds(node, date)
 
+    def said(node: str, claim: Statement | Occurrence, extractor: str) -> None:
+        """Where a statement or a reported event was read: document, offsets, sentence,
+        confidence, extractor, and whether it went through coreference."""
+        add(node, _rem("inDocument"), doc)
+        add(node, _rem("start"), _integer(claim.start))
+        add(node, _rem("end"), _integer(claim.end))
+        add(node, _rem("sentence"), sentence(claim.sentence))
+        add(node, _rem("confidence"), _decimal(claim.confidence))
+        add(node, _term(PROV, "wasAttributedTo"), f"<{names.extractor(extractor)}>")
+        add(node, _term(PROV, "wasDerivedFrom"), doc)
+        if claim.coreference:
+            add(node, _rem("viaCoreference"), _TRUE)
+
     events = {occurrence.key for occurrence in extraction.occurrences}
     for statement in extraction.statements:
         subject = f"<{names.entity(statement.subject)}>"
@@ -186,17 +199,9 @@ def document_ntriples(extraction: Extraction) -> tuple[URIRef, str]:
         add(node, _term(RDF, "subject"), subject)
         add(node, _term(RDF, "predicate"), predicate)
         add(node, _term(RDF, "object"), obj)
-        add(node, _rem("inDocument"), doc)
-        add(node, _rem("start"), _integer(statement.start))
-        add(node, _rem("end"), _integer(statement.end))
-        add(node, _rem("sentence"), sentence(statement.sentence))
-        add(node, _rem("confidence"), _decimal(statement.confidence))
-        add(node, _term(PROV, "wasAttributedTo"), f"<{names.extractor(statement.extractor)}>")
-        add(node, _term(PROV, "wasDerivedFrom"), doc)
+        said(node, statement, statement.extractor)
         if statement.qualifier:
             add(node, _rem("qualifier"), _text(statement.qualifier))
-        if statement.coreference:
-            add(node, _rem("viaCoreference"), _TRUE)
         if statement.date is not None:
             triples.bounds(node, statement.date)
         event = occurrence_of(statement)
@@ -215,15 +220,7 @@ def document_ntriples(extraction: Extraction) -> tuple[URIRef, str]:
             add(span, _TYPE, _term(CRM, "E52_Time-Span"))
             add(span, _rem("value"), _text(occurrence.date.value, _EDTF))
             triples.bounds(span, occurrence.date)
-        add(node, _rem("inDocument"), doc)
-        add(node, _rem("sentence"), sentence(occurrence.sentence))
-        add(node, _rem("start"), _integer(occurrence.start))
-        add(node, _rem("end"), _integer(occurrence.end))
-        add(node, _rem("confidence"), _decimal(occurrence.confidence))
-        add(node, _term(PROV, "wasAttributedTo"), f"<{names.extractor('frame')}>")
-        add(node, _term(PROV, "wasDerivedFrom"), doc)
-        if occurrence.coreference:
-            add(node, _rem("viaCoreference"), _TRUE)
+        said(node, occurrence, "frame")
     return URIRef(name), triples.text()
 
 
