@@ -295,58 +295,36 @@ def frame_statements(
             sentence = next((s for s in sentences if s[0] <= start < s[1]), None)
             if sentence is None:
                 continue
-            where = _possessed_event if trigger.possessed else _verbal_event
-            event = where(
+            hit = _Hit(
                 text, doc, frame, trigger, start, end, sentence, linked, named, inside, spans, table
             )
+            event = _possessed_event(hit) if trigger.possessed else _verbal_event(hit)
             if event is not None:
                 found, clause, candidates = event
                 for participant in _participants(text, frame, found[0], linked, position, table):
                     made = _statements(
-                        text,
-                        doc,
-                        frame,
-                        trigger,
-                        start,
-                        end,
-                        sentence,
-                        (participant, *found[1:]),
-                        candidates,
-                        clause,
-                        dates,
-                        linked,
-                        position,
-                        table,
+                        hit, (participant, *found[1:]), candidates, clause, dates, position
                     )
-                    statements += made + _gapped(
-                        text, doc, frame, sentence, clause, made, linked, dates, table
-                    )
+                    statements += made + _gapped(hit, clause, made, dates)
     return statements
 
 
 def _gapped(
-    text: str,
-    doc: Doc,
-    frame: Frame,
-    sentence: tuple[int, int],
-    clause: _Clause,
-    made: Sequence[Statement],
-    linked: Sequence[LinkedMention],
-    dates: Sequence[DateMention],
-    table: Table,
+    hit: _Hit, clause: _Clause, made: Sequence[Statement], dates: Sequence[DateMention]
 ) -> list[Statement]:
     """An event told again of another participant with its verb left out ("Edith Cavell y fut
     fusillée le 12 octobre 1915, et Gabrielle Petit le 1er avril 1916"): after the clause, a
     conjunction, a fitting mention and, before the sentence ends, a date and no verb (the parse
     says). The other participant takes the event's arguments and that date."""
-    if table.gapping is None or not made or not doc.has_annotation("DEP"):
+    text, doc, sentence, gapping = hit.text, hit.doc, hit.sentence, hit.table.gapping
+    if gapping is None or not made or not doc.has_annotation("DEP"):
         return []
-    other = next((m for m in linked if clause.end <= m.mention.start < sentence[1]), None)
+    other = next((m for m in hit.linked if clause.end <= m.mention.start < sentence[1]), None)
     if (
         other is None
-        or other.entity.category not in frame.participants
+        or other.entity.category not in hit.frame.participants
         or other.entity.id == made[0].subject
-        or not table.gapping.fullmatch(text, clause.end, other.mention.start)
+        or not gapping.fullmatch(text, clause.end, other.mention.start)
     ):
         return []
     rest = doc.char_span(other.mention.end, sentence[1], alignment_mode="expand")
@@ -390,65 +368,61 @@ def _participants(
 _Event = tuple[tuple[LinkedMention, bool, LinkedMention | None], _Clause, list[LinkedMention]]
 
 
-def _possessed_event(
-    text: str,
-    doc: Doc,
-    frame: Frame,
-    trigger: Trigger,
-    start: int,
-    end: int,
-    sentence: tuple[int, int],
-    linked: Sequence[LinkedMention],
-    named: Sequence[LinkedMention],
-    inside: dict[int, LinkedMention],
-    spans: Sequence[tuple[int, int]],
-    table: Table,
-) -> _Event | None:
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """One match of a trigger (`start`-`end` in `sentence`), with what its event is read from:
+    the mentions (`named`: those the parse does not resolve itself; `inside`: by token), and
+    the spans of every trigger of the document."""
+
+    text: str
+    doc: Doc
+    frame: Frame
+    trigger: Trigger
+    start: int
+    end: int
+    sentence: tuple[int, int]
+    linked: Sequence[LinkedMention]
+    named: Sequence[LinkedMention]
+    inside: dict[int, LinkedMention]
+    spans: Sequence[tuple[int, int]]
+    table: Table
+
+
+def _possessed_event(hit: _Hit) -> _Event | None:
     """A noun trigger after a possessive ("his arrest") or before its participant ("the arrest
     of X", "l'arrestation de X"): the participant, and what follows."""
-    found = _possessor(text, sentence, start, frame, named, table) or _genitive(
-        text, sentence, end, frame, named, table
+    text, sentence, start, end, table = hit.text, hit.sentence, hit.start, hit.end, hit.table
+    found = _possessor(text, sentence, start, hit.frame, hit.named, table) or _genitive(
+        text, sentence, end, hit.frame, hit.named, table
     )
     if found is None:
         return None
     if found[0].mention.start >= end:
         end = found[0].mention.end  # the arguments follow the participant
     left, right = _cut(
-        text, _surface_clause(text, sentence, start, end, table), start, end, spans, table
+        text, _surface_clause(text, sentence, start, end, table), start, end, hit.spans, table
     )
     comma = text.find(",", end, right)  # a comma ends the noun's phrase ("After his arrest, …")
     clause = _Clause(left, right if comma < 0 else comma, None)
     candidates = [
         m
-        for m in linked
-        if clause.holds(doc, m.mention.start, m.mention.end) and m.mention.start >= end
+        for m in hit.linked
+        if clause.holds(hit.doc, m.mention.start, m.mention.end) and m.mention.start >= end
     ]
     return found, clause, candidates
 
 
-def _verbal_event(
-    text: str,
-    doc: Doc,
-    frame: Frame,
-    trigger: Trigger,
-    start: int,
-    end: int,
-    sentence: tuple[int, int],
-    linked: Sequence[LinkedMention],
-    named: Sequence[LinkedMention],
-    inside: dict[int, LinkedMention],
-    spans: Sequence[tuple[int, int]],
-    table: Table,
-) -> _Event | None:
+def _verbal_event(hit: _Hit) -> _Event | None:
     """A verb (or a noun read with its clause's verb): the participant from the parse or the
     surface, and the mentions of the trigger's clause."""
+    doc, start, end, linked, table = hit.doc, hit.start, hit.end, hit.linked, hit.table
     parsed = doc.has_annotation("DEP")
     span = doc.char_span(start, end, alignment_mode="expand") if parsed else None
-    if span is not None and span.root.pos_ not in _PREDICATES and not trigger.noun:
+    if span is not None and span.root.pos_ not in _PREDICATES and not hit.trigger.noun:
         return None  # a noun ("le convoi de déportés", "en l'honneur des fusillés")
     head = _clause_head(span.root) if span is not None else None
-    bounds = _surface_clause(text, sentence, start, end, table)
-    clause = _Clause(*_cut(text, bounds, start, end, spans, table), head)
+    bounds = _surface_clause(hit.text, hit.sentence, start, end, table)
+    clause = _Clause(*_cut(hit.text, bounds, start, end, hit.spans, table), head)
     subjects = _Clause(bounds[0], bounds[1], head)  # a conjunction shares the subject
     candidates = [m for m in linked if clause.holds(doc, m.mention.start, m.mention.end)]
     before = [
@@ -458,19 +432,19 @@ def _verbal_event(
         and m.mention.end <= start
     ]
     root = span.root if span is not None else None
-    if trigger.noun and head is not None:
+    if hit.trigger.noun and head is not None:
         root = head  # "he lived as a prisoner in …": the subject of "lived"
-    plural = _plural(root, linked, frame, table) if root is not None else None
+    plural = _plural(root, linked, hit.frame, table) if root is not None else None
     if plural is not None:  # a plural pronoun is not guessed: nobody fitting, no event
         return ((plural[0], True, None), clause, candidates) if plural else None
     found = _participant(
-        text,
-        frame,
+        hit.text,
+        hit.frame,
         start,
         end,
         root,
         [*before, *(m for m in candidates if m.mention.start >= end)],
-        inside,
+        hit.inside,
         linked,
         table,
     )
@@ -478,27 +452,21 @@ def _verbal_event(
 
 
 def _statements(
-    text: str,
-    doc: Doc,
-    frame: Frame,
-    trigger: Trigger,
-    start: int,
-    end: int,
-    sentence: tuple[int, int],
+    hit: _Hit,
     found: tuple[LinkedMention, bool, LinkedMention | None],
     candidates: Sequence[LinkedMention],
     clause: _Clause,
     dates: Sequence[DateMention],
-    linked: Sequence[LinkedMention],
     position: dict[int, int],
-    table: Table,
 ) -> list[Statement]:
     """The shortcut statements of one event: an argument's, and the date's."""
+    text, frame, start, end, sentence = hit.text, hit.frame, hit.start, hit.end, hit.sentence
+    linked, table = hit.linked, hit.table
     base: float = DEFAULT_CONFIG["confidence"]["frame"]
     statements: list[Statement] = []
     participant, coreference, agent = found
     arguments = _arguments(
-        text, frame, trigger, end, participant, candidates, frame.objects, table.arguments_after
+        text, frame, hit.trigger, end, participant, candidates, frame.objects, table.arguments_after
     )
     if agent is not None and "agent" in frame.roles:
         arguments.setdefault("agent", agent)
@@ -507,7 +475,7 @@ def _statements(
         if there is not None:
             arguments["place"] = there
     date = (
-        _date(text, dates, clause, sentence, doc, start, linked, table.relative_date)
+        _date(text, dates, clause, sentence, hit.doc, start, linked, table.relative_date)
         if "date" in frame.roles or arguments
         else None
     )
