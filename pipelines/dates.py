@@ -22,7 +22,7 @@ import edtf
 from edtf.parser.grammar import level0Expression
 from pyparsing import ParseException
 
-from remembrance.config import LANGUAGES
+from remembrance.config import LANGUAGES, checked_language
 from remembrance.pipelines.records import DateMention
 
 __all__ = ["DateMention", "bounds", "continue_dates", "find_dates", "normalise"]
@@ -491,11 +491,10 @@ def _windows(text: str) -> Iterator[tuple[int, int]]:
 
 def _candidates(text: str, lang: str) -> list[_Candidate]:
     """Non-overlapping candidates in text order, longest first on overlap."""
-    if lang not in _RULES:
-        raise ValueError(f"unsupported language {lang!r}; expected one of {LANGUAGES}")
+    rules = _RULES[checked_language(lang)]
     found = []
     for lo, hi in _windows(text):
-        for pattern, year_only in _RULES[lang]:
+        for pattern, year_only in rules:
             for match in pattern.finditer(text, lo, hi):
                 candidate = _interpret(match, lang)
                 if candidate is None:

@@ -18,7 +18,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from remembrance.config import LANGUAGES
+from remembrance.config import checked_language
 from remembrance.pipelines import components  # noqa: F401  (registers the factories)
 from remembrance.pipelines.appositions import apposition_statements
 from remembrance.pipelines.authority import AuthorityIndex, load_index
@@ -87,9 +87,7 @@ def blank_pipeline(language: str) -> Language:
 @cache
 def load_nlp(language: str) -> Language:
     """The spaCy pipeline of a language: its model (or a blank one), the gazetteer, the merger."""
-    if language not in LANGUAGES:
-        raise ValueError(f"unsupported language {language!r}; choose one of {', '.join(LANGUAGES)}")
-    if DEFAULT_CONFIG["models"][language] is None:
+    if DEFAULT_CONFIG["models"][checked_language(language)] is None:
         return blank_pipeline(language)
     nlp = model_pipeline(language)
     if language in DEFAULT_CONFIG["rule_sentences"]:

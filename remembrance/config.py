@@ -16,6 +16,14 @@ import platformdirs
 #: The languages of texts, labels and models: English, French, Dutch.
 LANGUAGES = ("en", "fr", "nl")
 
+
+def checked_language(language: str) -> str:
+    """`language`, when it is one of LANGUAGES; else a ValueError listing them."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language {language!r}; choose one of {', '.join(LANGUAGES)}")
+    return language
+
+
 DEFAULT_BASE = "https://w3id.org/remembrance/"
 BASE_ENV = "REMEMBRANCE_BASE"
 STORE_ENV = "REMEMBRANCE_STORE"

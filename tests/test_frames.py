@@ -12,8 +12,9 @@ from remembrance.graph.validate import validate_graph
 from remembrance.iris import entity_iri
 from remembrance.ontology.namespace import REM
 from remembrance.pipelines.extract import extract
-from remembrance.pipelines.frames.tables import FOLDER, TableError, load_table
+from remembrance.pipelines.frames.tables import FOLDER, load_table
 from remembrance.pipelines.records import Document, Statement
+from remembrance.pipelines.table_reader import TableError
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "nl"])

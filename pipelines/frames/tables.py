@@ -9,24 +9,15 @@ file and the problem.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
-from remembrance.config import LANGUAGES
-from remembrance.ontology.categories import CATEGORIES
-from remembrance.ontology.namespace import REM
+from remembrance.pipelines.table_reader import TableReader, language_table, read_table
 
 FOLDER = Path(__file__).parent
 #: Class names a quantity may name instead of a category.
 QUANTITY_CLASSES = frozenset({"ResistanceNetwork", "ResistanceMovement"})
-_MACRO = re.compile(r"\{([A-Z_]+)\}")
-
-
-class TableError(ValueError):
-    """A data table that cannot be used: the message names the file and the problem."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,89 +153,7 @@ class Table:
     kin: tuple[Kin, ...]
 
 
-class _Reader:
-    """Reads one table, turning every problem into a TableError naming the file and the place."""
-
-    def __init__(self, path: Path, data: dict[str, Any]):
-        self.path, self.data = path, data
-        self.macros: dict[str, str] = {k: str(v) for k, v in data.get("macros", {}).items()}
-
-    def fail(self, where: str, problem: str) -> TableError:
-        return TableError(f"{self.path}: {where}: {problem}")
-
-    def predicate(self, where: str, value: object) -> str:
-        try:
-            getattr(REM, str(value))
-        except AttributeError:
-            raise self.fail(where, f"{value!r} is not a term of ontology/remembrance.ttl") from None
-        return str(value)
-
-    def regex(
-        self,
-        where: str,
-        value: object,
-        flags: int = re.IGNORECASE,
-        extra: dict[str, str] | None = None,
-    ) -> re.Pattern[str]:
-        if not isinstance(value, str) or not value:
-            raise self.fail(where, "expected a non-empty regular expression")
-        macros = {**self.macros, **(extra or {})}
-        unknown = {m for m in _MACRO.findall(value) if m not in macros}
-        if unknown:
-            raise self.fail(where, f"unknown macro {sorted(unknown)}; known: {sorted(macros)}")
-        text = _MACRO.sub(lambda m: macros[m.group(1)], value)
-        try:
-            return re.compile(text, flags)
-        except re.error as error:
-            raise self.fail(where, f"bad regular expression ({error})") from None
-
-    def categories(
-        self, where: str, value: object, extra: frozenset[str] = frozenset()
-    ) -> frozenset[str]:
-        if not isinstance(value, list) or not value:
-            raise self.fail(where, "expected a non-empty list of categories")
-        valid = set(CATEGORIES) | extra
-        bad = [v for v in value if v not in valid]
-        if bad:
-            raise self.fail(
-                where, f"unknown category {bad[0]!r}; choose from {', '.join(sorted(valid))}"
-            )
-        return frozenset(value)
-
-    def entries(
-        self, key: str, fields: set[str], required: set[str]
-    ) -> list[tuple[str, dict[str, Any]]]:
-        found = []
-        for n, entry in enumerate(self.data.get(key, []), 1):
-            where = f"[[{key}]] #{n}"
-            if unknown := set(entry) - fields:
-                raise self.fail(
-                    where, f"unknown key {sorted(unknown)[0]!r}; valid: {', '.join(sorted(fields))}"
-                )
-            if missing := required - set(entry):
-                raise self.fail(where, f"missing key {sorted(missing)[0]!r}")
-            found.append((where, entry))
-        return found
-
-    def words(self, key: str) -> frozenset[str]:
-        value = self.data.get("words", {}).get(key, [])
-        if not isinstance(value, list):
-            raise self.fail(f"[words] {key}", "expected a list of words")
-        return frozenset(value)
-
-    def word_categories(self, key: str) -> dict[str, frozenset[str]]:
-        return {
-            word: self.categories(f"[words] {key}.{word}", cats)
-            for word, cats in self.data.get("words", {}).get(key, {}).items()
-        }
-
-    def section_regex(self, section: str, key: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-        if key not in self.data.get(section, {}):
-            raise self.fail(f"[{section}]", f"missing key {key!r}")
-        return self.regex(f"[{section}] {key}", self.data[section][key], flags)
-
-
-def _patterns(r: _Reader) -> tuple[Pattern, ...]:
+def _patterns(r: TableReader) -> tuple[Pattern, ...]:
     fields = {"predicate", "subjects", "objects", "trigger", "inverse", "tail"}
     return tuple(
         Pattern(
@@ -263,7 +172,7 @@ def _patterns(r: _Reader) -> tuple[Pattern, ...]:
     )
 
 
-def _rules(r: _Reader, markers: dict[str, frozenset[str]]) -> tuple[Rule, ...]:
+def _rules(r: TableReader, markers: dict[str, frozenset[str]]) -> tuple[Rule, ...]:
     fields = {"predicate", "kind", "words", "markers", "subjects", "objects", "inverse"}
     rules = []
     for where, e in r.entries("rule", fields, fields - {"inverse"}):
@@ -288,7 +197,7 @@ def _rules(r: _Reader, markers: dict[str, frozenset[str]]) -> tuple[Rule, ...]:
     return tuple(rules)
 
 
-def _quantities(r: _Reader, number: str, qualifiers: str) -> tuple[Quantity, ...]:
+def _quantities(r: TableReader, number: str, qualifiers: str) -> tuple[Quantity, ...]:
     fields = {"predicate", "categories", "verb", "nouns"}
     return tuple(
         Quantity(
@@ -312,13 +221,9 @@ _CRM = re.compile(r"[EP]\d+i?_[A-Za-z_-]+")
 @cache
 def load_frames(path: Path = FOLDER / "frames.toml") -> dict[str, Frame]:
     """The event frames, shared by every language."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise TableError(f"{path}: {error}") from None
-    r = _Reader(path, data)
+    r = read_table(path)
     frames = {}
-    for name, entry in data.get("frame", {}).items():
+    for name, entry in r.data.get("frame", {}).items():
         where = f"[frame.{name}]"
         fields = {"class", "participant", "participant_property", "object_property", "objects"}
         fields |= {"active"}
@@ -355,11 +260,12 @@ def load_frames(path: Path = FOLDER / "frames.toml") -> dict[str, Frame]:
 @cache
 def role_properties(path: Path = FOLDER / "frames.toml") -> dict[str, str]:
     """The CIDOC-CRM property linking an event to the argument of each role ([roles])."""
-    roles = tomllib.loads(path.read_text(encoding="utf-8")).get("roles", {})
+    r = read_table(path)
+    roles = r.data.get("roles", {})
     if missing := set(_ROLES) - {"count"} - set(roles):
-        raise TableError(f"{path}: [roles]: missing role {sorted(missing)[0]!r}")
+        raise r.fail("[roles]", f"missing role {sorted(missing)[0]!r}")
     if bad := [v for v in roles.values() if not _CRM.fullmatch(v)]:
-        raise TableError(f"{path}: [roles]: {bad[0]!r} is not a CIDOC-CRM 7 name")
+        raise r.fail("[roles]", f"{bad[0]!r} is not a CIDOC-CRM 7 name")
     return dict(roles)
 
 
@@ -368,7 +274,7 @@ def frame_of_predicate() -> dict[str, str]:
     return {p: f.name for f in load_frames().values() for p in f.roles.values()}
 
 
-def _triggers(r: _Reader) -> tuple[Trigger, ...]:
+def _triggers(r: TableReader) -> tuple[Trigger, ...]:
     frames = load_frames()
     fields = {"frame", "trigger", "object", "markers", "noun", "possessed"}
     triggers = []
@@ -398,7 +304,7 @@ def _triggers(r: _Reader) -> tuple[Trigger, ...]:
     return tuple(triggers)
 
 
-def _kin(r: _Reader) -> tuple[Kin, ...]:
+def _kin(r: TableReader) -> tuple[Kin, ...]:
     fields = {"words", "predicate", "named"}
     kin = []
     for where, e in r.entries("kin", fields, fields):
@@ -414,7 +320,7 @@ def _kin(r: _Reader) -> tuple[Kin, ...]:
     return tuple(kin)
 
 
-def _first(r: _Reader) -> bool:
+def _first(r: TableReader) -> bool:
     first = r.data.get("arguments", {}).get("first")
     if first not in {"after", "before"}:
         raise r.fail("[arguments] first", f"{first!r}; choose after or before")
@@ -424,14 +330,8 @@ def _first(r: _Reader) -> bool:
 @cache
 def load_table(language: str, folder: Path = FOLDER) -> Table:
     """The checked table of `language`."""
-    if language not in LANGUAGES:
-        raise ValueError(f"unsupported language {language!r}; choose one of {', '.join(LANGUAGES)}")
-    path = folder / f"{language}.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise TableError(f"{path}: {error}") from None
-    r = _Reader(path, data)
+    r = language_table(folder, language)
+    data = r.data
     markers = {k: frozenset(v) for k, v in data.get("markers", {}).items()}
     qualifiers = data.get("qualifiers", {})
     qualifier = "|".join(

@@ -3,7 +3,6 @@ checked once; a bad table stops with one line naming the file and the problem.""
 
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -11,8 +10,7 @@ from functools import cache
 from importlib import import_module
 from pathlib import Path
 
-from remembrance.config import LANGUAGES
-from remembrance.pipelines.frames.tables import TableError
+from remembrance.pipelines.table_reader import language_table
 
 FOLDER = Path(__file__).parent
 
@@ -49,36 +47,22 @@ class HistoricalTable:
     titles: tuple[str, ...]
 
 
-def _strings(path: Path, data: dict[str, object], section: str, key: str) -> list[str]:
-    value = data.get(section, {})
-    items = value.get(key) if isinstance(value, dict) else None
-    if not isinstance(items, list) or not all(isinstance(i, str) and i for i in items):
-        raise TableError(f"{path}: [{section}] {key} must be a list of non-empty strings")
-    return items
-
-
 @cache
-def load_historical(language: str) -> HistoricalTable:
+def load_historical(language: str, folder: Path = FOLDER) -> HistoricalTable:
     """The table of `language` (one of remembrance.config.LANGUAGES)."""
-    if language not in LANGUAGES:
-        raise ValueError(f"unsupported language {language!r}; choose one of {', '.join(LANGUAGES)}")
-    path = FOLDER / f"{language}.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise TableError(f"{path}: {error}") from None
-    characters = data.get("characters")
+    r = language_table(folder, language)
+    characters = r.data.get("characters")
     if not isinstance(characters, dict) or not all(
         isinstance(k, str) and len(k) == 1 and isinstance(v, str) for k, v in characters.items()
     ):
-        raise TableError(f"{path}: [characters] must map single characters to strings")
+        raise r.fail("[characters]", "expected single characters mapped to strings")
     stop_words = import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS
-    common = {w.lower() for w in (*stop_words, *_strings(path, data, "capitals", "common"))}
+    common = {w.lower() for w in (*stop_words, *r.strings("capitals", "common"))}
     return HistoricalTable(
         characters=characters,
-        keep_hyphen=frozenset(w.lower() for w in _strings(path, data, "hyphenation", "keep")),
-        conjunctions=frozenset(_strings(path, data, "hyphenation", "conjunctions")),
+        keep_hyphen=frozenset(w.lower() for w in r.strings("hyphenation", "keep")),
+        conjunctions=frozenset(r.strings("hyphenation", "conjunctions")),
         common=frozenset(common),
-        digraphs=tuple(_strings(path, data, "capitals", "digraphs")),
-        titles=tuple(t.lower() for t in _strings(path, data, "titles", "titles")),
+        digraphs=tuple(r.strings("capitals", "digraphs")),
+        titles=tuple(t.lower() for t in r.strings("titles", "titles")),
     )
