@@ -78,20 +78,8 @@ def document_iri(digest: str) -> URIRef:
     return URIRef(iris().document(digest))
 
 
-def mention_iri(digest: str, start: int, end: int) -> URIRef:
-    return URIRef(iris().mention(digest, start, end))
-
-
-def statement_iri(digest: str, key: str) -> URIRef:
-    return URIRef(iris().statement(digest, key))
-
-
 def event_iri(digest: str, key: str) -> URIRef:
     return URIRef(iris().event(digest, key))
-
-
-def extractor_iri(name: str) -> URIRef:
-    return URIRef(iris().extractor(name))
 
 
 def system_graph(name: str) -> URIRef:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import random
 import shutil
-from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -210,7 +209,3 @@ def summary(nlp: Language) -> str:
     return json.dumps(
         {"heldout": nlp.meta["heldout"], "training_data": nlp.meta["training_data"]}, indent=1
     )
-
-
-def label_counts(docs: list[Doc]) -> Counter[str]:
-    return Counter(ent.label_ for doc in docs for ent in doc.ents)
