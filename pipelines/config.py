@@ -28,7 +28,10 @@ class PipelineConfig(TypedDict):
     locative_sites: tuple[str, ...]
     place_ranks: dict[str, int]
     date_gap: dict[str, int]
+    reach: dict[str, int]
+    pattern_gap: int
     fuzzy_threshold: int
+    fuzzy_min_length: int
     linking: dict[str, float]
     acronym_max_length: int
     present_tense_cues: dict[str, list[str]]
@@ -117,8 +120,26 @@ DEFAULT_CONFIG: PipelineConfig = {
     # liberation of Belgium in September 1944"; a longer gap holds another verb's date, "the
     # convoy left the barracks on 19 April 1943"; tuned on the dev split).
     "date_gap": {"verb": 120, "event": 15},
-    # Linking: rapidfuzz score (0-100) a statistical mention needs to match a record.
+    # How far (characters) the extractors look back before a word for the words that qualify
+    # it: "after", "avant" before a date (which then dates nothing: "relative_date"); a role's
+    # words before an event's argument ("in", "by": "argument_words"); a possessive before an
+    # event noun ("his arrest": "possessive"); a possessive and a kinship noun before a person
+    # ("kinship"); the verb before a quantity ("helped about 700": "quantity_verb"); titles and
+    # ranks before a person's name ("title").
+    "reach": {
+        "relative_date": 20,
+        "argument_words": 40,
+        "possessive": 20,
+        "kinship": 80,
+        "quantity_verb": 60,
+        "title": 60,
+    },
+    # Surface patterns: the longest gap (characters) between two mentions a pattern may match.
+    "pattern_gap": 80,
+    # Linking: rapidfuzz score (0-100) a statistical mention needs to match a record, and the
+    # fewest characters a name needs to be matched fuzzily at all.
     "fuzzy_threshold": 92,
+    "fuzzy_min_length": 5,
     # Linking: what a candidate record gains (or loses) from the context of its mention, added
     # to the generator's score; the score a link needs; and how far the best candidate must lead
     # the next: closer than that, the mention is linked to none of them and reported ambiguous.
@@ -137,6 +158,7 @@ DEFAULT_CONFIG: PipelineConfig = {
         "category_disagrees": -0.3,  # a statistical mention of another category
         "period_fits": 0.1,  # the sentence's dates fall in the record's period (else minus)
         "date_matches": 0.15,  # a date of the sentence is one of the record's (a birth, ...)
+        "short_form": 0.9,  # a short form of a name linked before: times the link's confidence
     },
     # A gazetteer alias in capitals of at most this length is matched case-sensitively (acronyms).
     "acronym_max_length": 5,

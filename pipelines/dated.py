@@ -11,6 +11,13 @@ from remembrance.pipelines.frames.tables import Table
 from remembrance.pipelines.records import DateMention, LinkedMention, Statement
 
 
+def is_relative(text: str, date: DateMention, table: Table) -> bool:
+    """Whether the words before a date make it relative ("after 1945", "avant 1940"): such a date
+    dates nothing."""
+    reach = DEFAULT_CONFIG["reach"]["relative_date"]
+    return table.relative_date.search(text, max(0, date.start - reach), date.start) is not None
+
+
 def date_statements(
     text: str,
     linked: Sequence[LinkedMention],
@@ -27,8 +34,8 @@ def date_statements(
         sentence = next((s for s in sentences if s[0] <= date.start < s[1]), None)
         if sentence is None:
             continue
-        if table.relative_date.search(text, max(0, date.start - 20), date.start):
-            continue  # "after 1945" dates nothing
+        if is_relative(text, date, table):
+            continue
         named = next(
             (m for m in linked if m.mention.start <= date.start and date.end <= m.mention.end),
             None,

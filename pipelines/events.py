@@ -13,7 +13,6 @@ the frame's shortcut property (birth: place → bornIn, date → bornOn), as a s
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -21,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.coreference import antecedent, resolved
+from remembrance.pipelines.dated import is_relative
 from remembrance.pipelines.dependency import SUBJECTS, subject_mentions, token_mentions
 from remembrance.pipelines.frames.tables import Frame, Table, Trigger, load_frames
 from remembrance.pipelines.patterns import conjuncts
@@ -120,7 +120,8 @@ def _an_object(doc: Doc, item: LinkedMention) -> bool:
 
 def _introduced(text: str, item: LinkedMention, table: Table) -> bool:
     """Whether the words before a mention make it an argument ("in Oostenrijk", "by the …")."""
-    before = text[max(item.mention.sentence[0], item.mention.start - 40) : item.mention.start]
+    reach = DEFAULT_CONFIG["reach"]["argument_words"]
+    before = text[max(item.mention.sentence[0], item.mention.start - reach) : item.mention.start]
     markers = table.triggers[0].markers if table.triggers else {}
     return any(marker.search(before) for marker in markers.values())
 
@@ -201,6 +202,7 @@ def _arguments(
 ) -> dict[str, LinkedMention]:
     """Mentions of the clause introduced by a role's words, and the object after the trigger."""
     found: dict[str, LinkedMention] = {}
+    reach = DEFAULT_CONFIG["reach"]["argument_words"]
     after = [m for m in candidates if m.mention.start >= trigger_end]
     ahead = list(reversed([m for m in candidates if m.mention.start < trigger_end]))
     ordered = [*after, *ahead] if after_first else [*ahead, *after]
@@ -209,7 +211,7 @@ def _arguments(
             continue
         start = item.mention.start
         previous = max((m.mention.end for m in candidates if m.mention.end <= start), default=0)
-        before = text[max(previous, start - 40) : start]
+        before = text[max(previous, start - reach) : start]
         if (
             "object" in frame.roles
             and "object" not in found
@@ -240,7 +242,7 @@ def _date(
     doc: Doc,
     trigger_start: int,
     linked: Sequence[LinkedMention],
-    relative: re.Pattern[str],
+    table: Table,
 ) -> DateMention | None:
     """The date of the clause nearest the trigger, one of the trigger's own clause before one the
     parse leaves unplaced; not one inside a name ("the invasion of 10 May 1940"). With a parse,
@@ -255,7 +257,7 @@ def _date(
             clause.holds(doc, d.start, d.end, strict=False)
             or (verb and sentence_wide.holds(doc, d.start, d.end))
         )
-        and not relative.search(text, max(0, d.start - 20), d.start)
+        and not is_relative(text, d, table)
         and not any(m.mention.start <= d.start and d.end <= m.mention.end for m in linked)
     ]
     return min(
@@ -475,7 +477,7 @@ def _statements(
         if there is not None:
             arguments["place"] = there
     date = (
-        _date(text, dates, clause, sentence, hit.doc, start, linked, table.relative_date)
+        _date(text, dates, clause, sentence, hit.doc, start, linked, table)
         if "date" in frame.roles or arguments
         else None
     )
@@ -659,7 +661,8 @@ def _possessor(
 ) -> tuple[LinkedMention, bool, None] | None:
     """ "his arrest", "sa déportation", "haar arrestatie": the possessor, the latest fitting
     entity named before that agrees with the possessive's gender."""
-    found = table.possessor.search(text, max(sentence[0], start - 20), start)
+    reach = DEFAULT_CONFIG["reach"]["possessive"]
+    found = table.possessor.search(text, max(sentence[0], start - reach), start)
     if found is None:
         return None
     gender = table.genders.get(found.group("possessive").lower())

@@ -37,9 +37,10 @@ def kinship_statements(text: str, linked: Sequence[LinkedMention], table: Table)
     people = [
         m for m in linked if m.entity.category == "Person" and m.mention.source != "coreference"
     ]
+    reach = DEFAULT_CONFIG["reach"]["kinship"]
     for item in people:
-        window = text[max(item.mention.sentence[0], item.mention.start - 80) : item.mention.start]
-        offset = item.mention.start - len(window)
+        offset = max(item.mention.sentence[0], item.mention.start - reach)
+        window = text[offset : item.mention.start]
         for kin in table.kin:
             match = kin.pattern.search(window)
             if match is None:

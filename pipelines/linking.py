@@ -39,7 +39,7 @@ def generate_candidates(
             return [Candidate(rid, weights["by_normalised_name"], "normalised") for rid in ids]
     if mention.category == "Person" and (ids := index.by_surname.get(key)):
         return [Candidate(rid, weights["by_surname"], "surname") for rid in ids]
-    if len(key) < 5:
+    if len(key) < DEFAULT_CONFIG["fuzzy_min_length"]:
         return []
     return [
         Candidate(rid, score / 100 * weights["by_fuzzy_name"], "fuzzy")
@@ -268,7 +268,8 @@ def link_mentions(
             confidence = round(min(1.0, mention.confidence * chosen.score), 3)
             linked.append(LinkedMention(mention, entity, confidence))
         elif (antecedent := _short_form_of(mention, linked, index)) is not None:
-            linked.append(LinkedMention(mention, antecedent.entity, antecedent.confidence * 0.9))
+            confidence = antecedent.confidence * weights["short_form"]
+            linked.append(LinkedMention(mention, antecedent.entity, confidence))
         else:
             entity = local_entity(mention)
             linked.append(LinkedMention(mention, entity, mention.confidence, selection.ambiguous))

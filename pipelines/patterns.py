@@ -86,7 +86,11 @@ def pattern_statements(
     position = {id(item): i for i, item in enumerate(linked)}
     subjects: dict[tuple[int, int], LinkedMention] = {}  # per sentence, the latest subject
     for left, right, gap in _pairs(text, linked, dates, table):
-        if left.entity.id == right.entity.id or len(gap) > 80 or "\n" in gap:
+        if (
+            left.entity.id == right.entity.id
+            or len(gap) > DEFAULT_CONFIG["pattern_gap"]
+            or "\n" in gap
+        ):
             continue
         sentence = left.mention.sentence
         options = [(left, gap)]

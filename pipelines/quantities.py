@@ -26,12 +26,13 @@ def quantity_statements(
     in the sentence (or the previous sentence); a year is no number ("fondé en 1942 par des
     membres")."""
     statements: list[Statement] = []
+    reach = DEFAULT_CONFIG["reach"]["quantity_verb"]
     for quantity in table.quantities:
         categories = quantity.categories
         for match in quantity.nouns.finditer(text):
             if any(d.start <= match.start("number") < d.end for d in dates):
                 continue
-            before = text[max(0, match.start() - 60) : match.start()]
+            before = text[max(0, match.start() - reach) : match.start()]
             if quantity.verb is not None and not quantity.verb.search(before):
                 continue
             qualified = table.qualifier_before.search(before)

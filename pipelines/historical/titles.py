@@ -16,10 +16,8 @@ from functools import cache
 from spacy.tokens import Doc
 
 from remembrance.config import LANGUAGES
+from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.historical.tables import load_historical
-
-#: How far before a mention its titles may start (characters).
-REACH = 60
 
 
 def _alternatives(titles: tuple[str, ...]) -> str:
@@ -55,8 +53,8 @@ class Titles:
 
     def before(self, text: str, start: int) -> str | None:
         """The titles written just before `start` ("Z.E.H. Pater"), or None."""
-        first = start
-        while found := self.trailing.search(text, max(0, first - REACH), first):
+        first, reach = start, DEFAULT_CONFIG["reach"]["title"]
+        while found := self.trailing.search(text, max(0, first - reach), first):
             first = found.start()
         return text[first:start].strip() or None
 
