@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Collection, Sequence
 
 from spacy.language import Language
+from spacy.lookups import Table
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -107,6 +108,30 @@ def _is_modifier(span: Span) -> bool:
     )
 
 
+def _inflected_word(span: Span, lemmas: Table | None) -> bool:
+    """A one-word name from the NER that the language's lemma table reads as an inflected common
+    word: a plural ("Tsiganes", "Allemands": tsigane, allemand) or, opening its sentence before a
+    preposition, a verb's participle ("Licenciée en lettres, …", "Extradé vers la Belgique, …")."""
+    if lemmas is None or len(span) != 1:
+        return False
+    token = span[0]
+    word = token.lower_
+    found = lemmas.get(word)
+    lemma = found[0] if isinstance(found, list) and found else found
+    if not isinstance(lemma, str) or lemma == word:
+        return False
+    if word.endswith("s") and lemma == word[:-1]:
+        return True
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    opens = token.i == 0 or token.is_sent_start or token.doc[token.i - 1].is_space
+    return (
+        bool(opens)
+        and after is not None
+        and after.pos_ == "ADP"
+        and lemma.endswith(("er", "ir", "re"))
+    )
+
+
 def _inside_compound(span: Span) -> bool:
     """ "Ardenne" in "La Roche-en-Ardenne" is part of another name, joined by a hyphen; a name
     before a hyphen and a lowercase word ("SS-officier") is still a name."""
@@ -170,9 +195,12 @@ def _titled_names(doc: Doc, text: str) -> list[Span]:
 class MentionMerger:
     """Gazetteer spans and NER entities → one non-overlapping ``doc.spans["mentions"]``."""
 
-    def __init__(self, ner_categories: dict[str, str], index: AuthorityIndex) -> None:
+    def __init__(
+        self, ner_categories: dict[str, str], index: AuthorityIndex, lemmas: Table | None = None
+    ) -> None:
         self.ner_categories = ner_categories
         self.index = index
+        self.lemmas = lemmas  # the language's lookup of word forms, where its pipeline has one
         # One-word names only ever written capitalised ("Namen", "Alliés"): a lower-case match
         # is the common word ("namen", "les alliés"), not the name.
         self.capitalised = index.capitalised
@@ -210,7 +238,11 @@ class MentionMerger:
             category = self.ner_categories.get(ent.label_)
             if category is None or taken.intersection(range(ent.start, ent.end)):
                 continue
-            if _is_modifier(ent) or (len(ent) == 1 and ent.text.lower() in DESCRIPTION_NOUNS):
+            if (
+                _is_modifier(ent)
+                or (len(ent) == 1 and ent.text.lower() in DESCRIPTION_NOUNS)
+                or _inflected_word(ent, self.lemmas)
+            ):
                 continue  # a noun of a description alone ("… Memorial, the Citadel") is no name
             start = _skip_determiners(doc, ent.start, ent.end)
             start = _skip_titles(doc, text, start, ent.end)
@@ -272,4 +304,9 @@ def make_person_names(nlp: Language, name: str, given_names: list[str]) -> Perso
     default_config={"ner_categories": DEFAULT_CONFIG["ner_categories"]},
 )
 def make_mentions(nlp: Language, name: str, ner_categories: dict[str, str]) -> MentionMerger:
-    return MentionMerger(ner_categories, load_index())
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    lookups = getattr(lemmatizer, "lookups", None)
+    lemmas = (
+        lookups.get_table("lemma_lookup") if lookups and lookups.has_table("lemma_lookup") else None
+    )
+    return MentionMerger(ner_categories, load_index(), lemmas)

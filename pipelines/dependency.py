@@ -204,17 +204,55 @@ def _mention(
     if allowed is None or categories.isdisjoint(allowed):
         return None
     start, gender = token.idx, genders.get(token.lower_)
-    return next(
-        (
-            m
-            for m in reversed(before)
-            if m.mention.end <= start
-            and m.entity.category in categories & allowed
-            and m.entity.agrees_with(gender)
-            and (gender is None or _grammatical_gender(token.doc, m) in (None, gender))
-        ),
-        None,
-    )
+    fronted = _fronted_participles(token)
+    fitting = [
+        m
+        for m in reversed(before)
+        if m.mention.end <= start
+        and not any(left <= m.mention.start < right for left, right in fronted)
+        and m.entity.category in categories & allowed
+        and m.entity.agrees_with(gender)
+        and (gender is None or _grammatical_gender(token.doc, m) in (None, gender))
+    ]
+    if not fitting:
+        return None
+    return _salient(token, fitting) or fitting[0]
+
+
+def _salient(token: Token, fitting: Sequence[LinkedMention]) -> LinkedMention | None:
+    """For a subject pronoun with nothing fitting named before it in its sentence, the subject of
+    the sentence before when that fits ("La caserne Dossin fut l'antichambre d'Auschwitz pour
+    les Juifs de Belgique. Située à Malines, elle …": the caserne, not Belgium)."""
+    doc, sentence = token.doc, token.sent
+    if token.dep_ not in SUBJECTS or fitting[0].mention.start >= sentence.start_char:
+        return None
+    if sentence.start == 0:
+        return None
+    previous = doc[sentence.start - 1].sent
+    for m in fitting:
+        if m.mention.start < previous.start_char:
+            return None
+        span = doc.char_span(m.mention.start, m.mention.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in SUBJECTS and span.root.head.dep_ == "ROOT":
+            return m
+    return None
+
+
+def _fronted_participles(token: Token) -> list[tuple[int, int]]:
+    """The character spans of the participle clauses fronted before a subject pronoun's verb
+    ("Située à Malines, près d'Anvers, elle …"): the pronoun is their subject, so nothing named
+    inside them is its antecedent."""
+    head = token.head
+    if token.dep_ not in SUBJECTS or head.i == token.i:
+        return []
+    return [
+        (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+        for c in head.children
+        if c.dep_ == "advcl"
+        and c.i < token.i
+        and "Part" in c.morph.get("VerbForm", [])
+        and not any(s.dep_ in SUBJECTS for s in c.children)
+    ]
 
 
 def _grammatical_gender(doc: Doc, item: LinkedMention) -> str | None:

@@ -650,3 +650,28 @@ def test_a_role_noun_before_a_name_is_its_apposition_not_a_second_subject() -> N
     facts = _facts("Le résistant Jean Dupont fut arrêté à Liège le 10 mai 1943.", "fr")
     assert ("jean-dupont-person", "arrestedAt", "liege") in facts
     assert ("jean-dupont-person", "arrestedOn", "1943-05-10") in facts
+
+
+def test_a_pronoun_after_a_fronted_participle_is_the_subject_before_not_a_name_inside_it() -> None:
+    text = (
+        "Pendant deux ans, la caserne Dossin fut l'antichambre d'Auschwitz pour les Juifs de "
+        "Belgique. Située à Malines, à mi-chemin entre Bruxelles et Anvers, elle fut transformée "
+        "en camp de rassemblement."
+    )
+    located = {f for f in _facts(text, "fr") if f[1] == "locatedIn"}
+    assert located == {("kazerne-dossin", "locatedIn", "mechelen")}
+
+
+def test_a_french_inflected_common_word_from_the_ner_is_no_name() -> None:
+    text = (
+        "Marguerite Bervoets vit le jour à La Louvière le 6 mars 1914. Licenciée en lettres, elle "
+        "enseignait à Tournai. Elle fut arrêtée par la police allemande le 8 août 1942. Plus de "
+        "25 000 Juifs et quelque 350 Tsiganes furent déportés vers Auschwitz."
+    )
+    extraction = next(extract([Document("fr.txt", text, "fr")]))
+    names = {m.mention.text for m in extraction.mentions}
+    assert {"Marguerite Bervoets", "Tournai"} <= names
+    assert not names & {"Licenciée", "Tsiganes"}
+    facts = _facts(text, "fr")
+    assert ("marguerite-bervoets", "arrestedOn", "1942-08-08") in facts
+    assert not {f for f in facts if f[1] == "deportedTo"}
