@@ -399,13 +399,17 @@ def _possessed_event(hit: _Hit) -> _Event | None:
     )
     if found is None:
         return None
+    lead = text[sentence[0] : start]
+    own = table.possessor.search(lead)
+    # "two years after her death": the clause's date is not the death's, only its own phrase's
+    after = bool(table.relative_date.search(lead[: own.start()] if own else lead))
     if found[0].mention.start >= end:
         end = found[0].mention.end  # the arguments follow the participant
     left, right = _cut(
         text, _surface_clause(text, sentence, start, end, table), start, end, hit.spans, table
     )
     comma = text.find(",", end, right)  # a comma ends the noun's phrase ("After his arrest, …")
-    clause = _Clause(left, right if comma < 0 else comma, None)
+    clause = _Clause(start if after else left, right if comma < 0 else comma, None)
     candidates = [
         m
         for m in hit.linked

@@ -193,6 +193,75 @@ def test_event_frames(language: str, text: str, facts: set[tuple[str, str, str]]
     assert facts <= _facts(text, language)
 
 
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        # a description after a fronted participle, a rank between "by" and the name
+        (
+            "The Piron Brigade landed in Normandy. Raised in Britain among exiles, the brigade "
+            "was commanded by Colonel Jean-Baptiste Piron.",
+            {("piron-brigade", "ledBy", "jean-baptiste-piron")},
+        ),
+        # a description with an adjective after a fronted date
+        (
+            "Leopold III stayed at Laeken. In September 1941 the widowed King married "
+            "Lilian Baels.",
+            {("leopold-iii", "spouseOf", "lilian-baels")},
+        ),
+        # an apposition of the group naming its leader
+        (
+            "Antwerp was taken with the White Brigade, an intelligence movement led by "
+            "Marcel Louette.",
+            {("white-brigade", "ledBy", "marcel-louette")},
+        ),
+        # a title between the kin noun and the name
+        (
+            "Leopold III was deported. Parliament chose his brother, Prince Charles, as regent.",
+            {("prince-charles-count-of-flanders", "siblingOf", "leopold-iii")},
+        ),
+        # held at a place: imprisonment; shot at an execution site: execution
+        (
+            "Jean Améry was held and tortured at Breendonk before his deportation.",
+            {("jean-amery", "imprisonedAt", "fort-breendonk")},
+        ),
+        (
+            "Gabrielle Petit, a nurse from Tournai who was shot at the Tir national on "
+            "1 April 1916, is remembered in Brussels.",
+            {
+                ("gabrielle-petit", "executedAt", "tir-national"),
+                ("gabrielle-petit", "executedOn", "1916-04-01"),
+            },
+        ),
+        # a memorial named again as "the site", dedicated
+        (
+            "East of Liège lies the Henri-Chapelle American Cemetery. The site, a burial ground "
+            "since 1944, was dedicated in 1960.",
+            {("henri-chapelle-american-cemetery", "dedicatedOn", "1960")},
+        ),
+    ],
+)
+def test_english_descriptions_appositions_and_participles(
+    text: str, facts: set[tuple[str, str, str]]
+) -> None:
+    assert facts <= _facts(text, "en")
+
+
+def test_a_date_after_a_death_is_not_the_death_s() -> None:
+    text = (
+        "Marguerite Bervoets was beheaded at Wolfenbüttel on 7 August 1944. On 17 November 1946, "
+        "two years after her death, a monument was unveiled in La Louvière."
+    )
+    assert not {f for f in _facts(text, "en") if f[1] == "diedOn"}
+
+
+def test_a_verb_after_a_comma_has_the_subject_before_the_phrase() -> None:
+    text = (
+        "Fort Breendonk, built as one of the forts of the ring around Antwerp, lies in Willebroek."
+    )
+    located = {f for f in _facts(text, "en") if f[1] == "locatedIn"}
+    assert located == {("fort-breendonk", "locatedIn", "willebroek")}
+
+
 def test_a_dutch_place_right_after_another_names_one_site() -> None:
     text = "Livchitz werd in 1944 gefusilleerd op de Nationale Schietbaan in Schaarbeek."
     places = {t[2] for t in _facts(text, "nl") if t[1] == "executedAt"}
