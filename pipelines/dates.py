@@ -13,7 +13,7 @@ import itertools
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -23,6 +23,7 @@ from edtf.parser.grammar import level0Expression
 from pyparsing import ParseException
 
 from remembrance.config import LANGUAGES, checked_language
+from remembrance.pipelines.date_words import load_date_words
 from remembrance.pipelines.records import DateMention
 
 __all__ = ["DateMention", "bounds", "continue_dates", "find_dates", "normalise"]
@@ -48,71 +49,6 @@ class _Candidate:
 
 # --- vocabulary -------------------------------------------------------------------------------
 
-_MONTHS = {
-    "en": [
-        "january jan",
-        "february feb",
-        "march mar",
-        "april apr",
-        "may",
-        "june jun",
-        "july jul",
-        "august aug",
-        "september sept sep",
-        "october oct",
-        "november nov",
-        "december dec",
-    ],
-    "fr": [
-        "janvier janv",
-        "février févr fév",
-        "mars",
-        "avril avr",
-        "mai",
-        "juin",
-        "juillet juil",
-        "août",
-        "septembre sept",
-        "octobre oct",
-        "novembre nov",
-        "décembre déc",
-    ],
-    "nl": [
-        "januari jan",
-        "februari feb",
-        "maart mrt",
-        "april apr",
-        "mei",
-        "juni jun",
-        "juli jul",
-        "augustus aug",
-        "september sept sep",
-        "oktober okt",
-        "november nov",
-        "december dec",
-    ],
-}
-_WEEKDAYS = {
-    "en": "monday tuesday wednesday thursday friday saturday sunday",
-    "fr": "lundi mardi mercredi jeudi vendredi samedi dimanche",
-    "nl": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
-}
-_SEASONS = {
-    "spring": 21,
-    "summer": 22,
-    "autumn": 23,
-    "fall": 23,
-    "winter": 24,
-    "printemps": 21,
-    "ete": 22,
-    "automne": 23,
-    "hiver": 24,
-    "lente": 21,
-    "voorjaar": 21,
-    "zomer": 22,
-    "herfst": 23,
-    "najaar": 23,
-}
 _ACCENTS = {
     "é": "[ée]",
     "è": "[èe]",
@@ -122,82 +58,6 @@ _ACCENTS = {
     "ô": "[ôo]",
     "'": "['’]",
 }
-
-# Per-language regex fragments. Parts/qualifiers carry their own trailing whitespace.
-_LEX: dict[str, dict[str, str]] = {
-    "en": {
-        "ord": r"(?:st|nd|rd|th)?",
-        "of": r"(?:\s+of)?",
-        "season": r"spring|summer|autumn|winter|fall(?!\s+of)",
-        "season_tail": r"(?:\s+of)?\s+",
-        "approx": r"(?:around|about|approximately|roughly|circa)\s+|(?:c|ca|approx)\.\s*",
-        "unc": r"probably|possibly|perhaps|presumably|likely",
-        "prep": r"in|on|the",
-        "early": r"early\s+|(?:the\s+)?(?:beginning|start)\s+of\s+",
-        "mid": r"mid-?\s*|(?:the\s+)?middle\s+of\s+",
-        "late": r"late\s+|(?:the\s+)?end\s+of\s+",
-        "from": r"from\s+",
-        "to": r"to|until|till|through",
-        "between": r"between",
-        "and": r"and",
-        "decade": r"{c1}0['’]?s|['’]{cs1}0['’]?s",
-    },
-    "fr": {
-        "ord": r"(?:er|re|ère|ème|e)?",
-        "of": "",
-        "season": r"printemps|été|automne|hiver",
-        "season_tail": r"\s+(?:de\s+|d['’]\s*)?",
-        "approx": r"(?:vers|environ|autour\s+de|aux\s+alentours\s+de|circa)\s+"
-        r"|(?:c|ca|env)\.\s*",
-        "unc": r"probablement|sans\s+doute|peut-être|vraisemblablement",
-        "prep": r"en|le|l['’]",
-        "early": r"(?:au\s+)?début\s+(?:(?:de|du)\s+|d['’]\s*)?",
-        "mid": r"(?:à\s+la\s+)?mi-\s*|(?:au\s+)?milieu\s+(?:(?:de|du)\s+|d['’]\s*)?",
-        "late": r"(?:à\s+la\s+|en\s+)?fin\s+(?:(?:de|du)\s+|d['’]\s*)?",
-        "from": r"(?:de|du)\s+|d['’]\s*",
-        "to": r"à|au|jusqu['’]\s*(?:en|au|à)",
-        "between": r"entre",
-        "and": r"et",
-        "decade": r"années\s+(?:{c1}0|['’]?{cs1}0)",
-    },
-    "nl": {
-        "ord": r"(?:ste|de|e)?",
-        "of": "",
-        "season": r"lente|voorjaar|zomer|herfst|najaar|winter",
-        "season_tail": r"\s+(?:van\s+)?",
-        "approx": r"(?:rond|rondom|omstreeks|omtrent|ongeveer|circa)\s+|(?:c|ca)\.\s*",
-        "unc": r"waarschijnlijk|vermoedelijk|wellicht|mogelijk",
-        "prep": r"in|op",
-        "early": r"(?:het\s+)?begin\s+(?:van\s+)?",
-        "mid": r"(?:het\s+)?midden\s+(?:van\s+)?|medio\s+|half\s+",
-        "late": r"(?:het\s+)?einde?\s+(?:van\s+)?",
-        "from": r"(?:van|vanaf)\s+",
-        "to": r"tot(?:\s+en\s+met)?|t/m",
-        "between": r"tussen",
-        "and": r"en",
-        "decade": r"jaren\s+(?:{c1}0|['’]?{cs1}0)",
-    },
-}
-
-_COUNT_NOUNS = (
-    "people persons men women children soldiers prisoners victims deportees jews inhabitants "
-    "residents members graves crosses names dead casualties troops refugees hostages workers "
-    "km kilometres kilometers metres meters miles euros francs pages copies tons tonnes times "
-    "personnes hommes femmes enfants soldats prisonniers victimes déportés juifs habitants "
-    "membres tombes croix noms morts otages réfugiés travailleurs kilomètres mètres exemplaires "
-    "fois mensen personen mannen vrouwen kinderen soldaten gevangenen slachtoffers "
-    "gedeporteerden joden inwoners leden graven kruisen namen doden gijzelaars vluchtelingen "
-    "arbeiders kilometer meter euro frank exemplaren ton keer maal"
-)
-_DATE_PREPS = (
-    "in since until till by after before during from to en depuis jusqu'en dès avant après "
-    "pendant sinds tot vanaf na voor tijdens sedert"
-)
-_REFERENCE_WORDS = (
-    "p pp no nr n° nº art vol fig ch blz tel tél ref réf inv cat page pages pagina number "
-    "numéro nummer article artikel chapter chapitre hoofdstuk volume tome figure table box "
-    "boîte bus route room code phone fax telefoon téléphone"
-)
 
 
 def _fold(word: str) -> str:
@@ -211,12 +71,12 @@ def _accented(word: str) -> str:
     return "".join(_ACCENTS.get(c, re.escape(c)) for c in word)
 
 
-def _alternation(words: list[str]) -> str:
+def _alternation(words: Iterable[str]) -> str:
     return "|".join(_accented(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _words(text: str) -> str:
-    return r"(?<!\w)(?:" + _alternation(text.split()) + r")(?!\w)"
+def _words(words: Sequence[str]) -> str:
+    return r"(?<!\w)(?:" + _alternation(words) + r")(?!\w)"
 
 
 def _accent_fragment(fragment: str) -> str:
@@ -224,12 +84,14 @@ def _accent_fragment(fragment: str) -> str:
     return "".join(_ACCENTS.get(c, c) if c != "'" else c for c in fragment)
 
 
+_WORDS = {lang: load_date_words(lang) for lang in LANGUAGES}
 _MONTH_NUMBERS = {
     _fold(name): number
-    for names in _MONTHS.values()
-    for number, group in enumerate(names, 1)
-    for name in group.split()
+    for words in _WORDS.values()
+    for number, names in enumerate(words.months, 1)
+    for name in names
 }
+_SEASONS = {_fold(word): code for words in _WORDS.values() for word, code in words.seasons.items()}
 
 _GROUPED = {
     "y": r"(?<!\w)(?P<{name}>(?:1[89]|20)\d\d)(?!\w)(?![.,:]\d)",
@@ -244,10 +106,10 @@ _GROUP_OF = {"ys": "y", "nd": "d", "nm": "m", "cs": "c"}
 
 def _tokens(lang: str) -> dict[str, str]:
     """Regex for each template token of one language (``{name}``/``{n}`` filled in later)."""
-    lex = {key: _accent_fragment(value) for key, value in _LEX[lang].items()}
+    words = _WORDS[lang]
+    lex = {key: _accent_fragment(value) for key, value in words.fragments.items()}
     months = []
-    for group in _MONTHS[lang]:
-        full, *abbreviations = group.split()
+    for full, *abbreviations in words.months:
         months.append(_accented(full))
         months.extend(_accented(a) + r"\.?" for a in abbreviations)
     months.sort(key=len, reverse=True)
@@ -255,7 +117,7 @@ def _tokens(lang: str) -> dict[str, str]:
         "m": r"(?<!\w)(?P<{name}>" + "|".join(months) + r")(?!\w)",
         "d": r"(?<!\w)(?<!\d[.,:/])(?P<{name}>[0-3]?\d)" + lex["ord"] + r"(?!\w)(?![.,:/]\d)",
         "s": r"(?<!\w)(?P<{name}>" + lex["season"] + r")",
-        "wd": r"(?:" + _words(_WEEKDAYS[lang]) + r",?\s+(?:the\s+)?)?",
+        "wd": r"(?:" + _words(words.weekdays) + r",?\s+(?:the\s+)?)?",
         "q": r"(?:(?<!\w)(?:(?P<ap_{n}>"
         + lex["approx"]
         + r")|(?P<un_{n}>"
@@ -328,8 +190,9 @@ _SINGLES_MONTH_FIRST = [(r"{q}{wd}{m1}\s+{d1}(?:,?\s+{y1})?", False)]
 def _rules(lang: str) -> list[tuple[re.Pattern[str], bool]]:
     """Compiled (pattern, is_year_only) rules of one language."""
     tokens, counter = _tokens(lang), itertools.count()
-    singles = _SINGLES + (_SINGLES_MONTH_FIRST if lang == "en" else [])
-    ranges = _RANGES + (_RANGES_MONTH_FIRST if lang == "en" else [])
+    month_first = _WORDS[lang].month_first
+    singles = _SINGLES + (_SINGLES_MONTH_FIRST if month_first else [])
+    ranges = _RANGES + (_RANGES_MONTH_FIRST if month_first else [])
     templates = [(t, yearly) for t, yearly in singles]
     templates += [
         ("|".join(f.replace("X", x).replace("Y", y) for f in _FRAMES), i == 0)
@@ -340,15 +203,19 @@ def _rules(lang: str) -> list[tuple[re.Pattern[str], bool]]:
     ]
 
 
+def _every(field: str) -> list[str]:
+    """The words of `field` in every language's table, in the order of LANGUAGES, once each."""
+    return list(dict.fromkeys(w for words in _WORDS.values() for w in getattr(words, field)))
+
+
 _RULES = {lang: _rules(lang) for lang in LANGUAGES}
-_COUNT_AFTER = re.compile(
-    r"\s+(?:" + _alternation(_COUNT_NOUNS.split()) + r")(?!\w)", re.IGNORECASE
-)
+# Counts, prepositions and references: the words of every language count in any text.
+_COUNT_AFTER = re.compile(r"\s+(?:" + _alternation(_every("counts")) + r")(?!\w)", re.IGNORECASE)
 _DATE_PREP_BEFORE = re.compile(
-    r"(?<!\w)(?:" + _alternation(_DATE_PREPS.split()) + r")\s+$", re.IGNORECASE
+    r"(?<!\w)(?:" + _alternation(_every("prepositions")) + r")\s+$", re.IGNORECASE
 )
 _REFERENCE_BEFORE = re.compile(
-    r"(?:(?<!\w)(?:" + _alternation(_REFERENCE_WORDS.split()) + r")\.?|#|\+|€|\$|£)\s*$",
+    r"(?:(?<!\w)(?:" + _alternation(_every("references")) + r")\.?|#|\+|€|\$|£)\s*$",
     re.IGNORECASE,
 )
 _NUMBER_BEFORE = re.compile(r"\d[ \u00a0\u202f]$")  # phone numbers, digit groups
@@ -356,7 +223,6 @@ _NUMBER_AFTER = re.compile(r"[ \u00a0\u202f]\d")
 _DIGITS = re.compile(r"\d+")
 _REACH_BACK, _REACH_AHEAD = 100, 40  # farthest a date expression extends from its digits
 _SENTENCE_END = re.compile(r"[.!?…](?=\s+[^\s\d]|\s*$)|\n\s*\n")
-_AMBIGUOUS_EN = {"may", "march", "mar"}  # lower-case: modal verb, to march
 _PART_RANGES = {"pe": ((1, 4), (1, 10)), "pm": ((5, 8), (11, 20)), "pl": ((9, 12), (21, 31))}
 
 
@@ -411,14 +277,14 @@ def _interpret(match: re.Match[str], lang: str) -> _Candidate | None:
     m1, m2 = _month(g.get("m1")), _month(g.get("m2"))
     d1 = int(g["d1"]) if "d1" in g else None
     d2 = int(g["d2"]) if "d2" in g else None
+    common = _WORDS[lang].common_months
     if (
-        lang == "en"
-        and y1 is None
+        y1 is None
         and y2 is None
-        and any(g.get(k, "").islower() and _fold(g[k]) in _AMBIGUOUS_EN for k in ("m1", "m2"))
+        and any(g.get(k, "").islower() and _fold(g[k]) in common for k in ("m1", "m2"))
     ):
-        return None
-    if lang == "en" and g.get("m1", "").isdigit() and m1 and d1 and m1 > 12 >= d1:
+        return None  # "may", "to march"
+    if _WORDS[lang].month_first and g.get("m1", "").isdigit() and m1 and d1 and m1 > 12 >= d1:
         m1, d1 = d1, m1  # US numeric order
     qualifier = "~" if "ap" in g else "?" if "un" in g else ""
     level = 2 if m1 or m2 else 1

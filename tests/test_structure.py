@@ -101,6 +101,8 @@ def test_the_wheel_ships_the_data_the_package_reads(tmp_path: Path) -> None:
         ("remembrance/corpus", "corpus", "*/*.txt"),
         ("remembrance/ontology", "ontology", "authority/*.ttl"),
         ("remembrance/pipelines", "pipelines", "frames/*.toml"),
+        ("remembrance/pipelines", "pipelines", "historical/*.toml"),
+        ("remembrance/pipelines", "pipelines", "date_words/*.toml"),
         ("remembrance/pipelines", "pipelines", "models/remembrance_*/*/*"),
         ("remembrance/pipelines", "pipelines", "models/remembrance_*/*.*"),
         ("remembrance/pipelines", "pipelines", "training/*-manifest.json"),
