@@ -327,7 +327,7 @@ def _first(r: TableReader) -> bool:
     return bool(first == "after")
 
 
-def _fronted(r: _Reader) -> str:
+def _fronted(r: TableReader) -> str:
     """What may come before a sentence-initial anaphor (`[clauses] fronted`, case-sensitive: "In
     September 1941 the King …", "Formed in Britain, the brigade …"), as an optional group."""
     fronted = r.data.get("clauses", {}).get("fronted")
