@@ -5,16 +5,13 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 from clitools import run_cli
 from hypothesis import given
 from hypothesis import strategies as st
 
 from remembrance.pipelines.extract import extract
 from remembrance.pipelines.historical.normalise import for_models, normalise
-from remembrance.pipelines.historical.tables import FOLDER, load_historical
 from remembrance.pipelines.records import Document, Extraction
-from remembrance.pipelines.table_reader import TableError
 
 
 def words(text: str, language: str) -> dict[str, str]:
@@ -230,28 +227,3 @@ def test_the_title_is_in_the_jsonl_and_the_graph(tmp_path: Path) -> None:
     ]
     turtle = run_cli("extract", str(path), "--format", "ttl").stdout
     assert 'rem:title "Mgr"' in turtle
-
-
-@pytest.mark.parametrize(
-    ("change", "message"),
-    [
-        (
-            ('conjunctions = ["en", "of", "tot"]', 'conjunctions = "en"'),
-            "[hyphenation] conjunctions",
-        ),
-        (('keep = ["oud",', 'keep = ["",'), "[hyphenation] keep: expected a list"),
-        (('"ĳ" = "ij"', '"ij" = "ij"'), "[characters]: expected single characters"),
-        (("[capitals]", "[capitals"), "nl.toml"),
-    ],
-)
-def test_a_bad_historical_table_stops_with_one_line(
-    tmp_path: Path, change: tuple[str, str], message: str
-) -> None:
-    text = (FOLDER / "nl.toml").read_text(encoding="utf-8")
-    assert change[0] in text
-    (tmp_path / "nl.toml").write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
-    with pytest.raises(TableError) as caught:
-        load_historical("nl", tmp_path)
-    assert message in str(caught.value)
-    assert str(tmp_path / "nl.toml") in str(caught.value)
-    assert "\n" not in str(caught.value)
