@@ -12,7 +12,7 @@ from remembrance.pipelines.errors import InputError
 from remembrance.pipelines.outside import read_split, score, split_language
 from remembrance.pipelines.training.corpora import iob1_to_iob2, read_columns, read_conllu
 from remembrance.pipelines.training.litbank import TITLES, UNKNOWN, litbank_sentences
-from remembrance.pipelines.training.manifest import load_manifest, verified
+from remembrance.pipelines.training.manifest import card_sources, load_manifest, verified
 from remembrance.pipelines.training.silver import NameLists, label_treebank
 from remembrance.train import main as train_main
 from tests.clitools import one_line_error, run_cli
@@ -140,6 +140,12 @@ def test_the_manifest_checks_every_file(tmp_path: Path) -> None:
         verified(tmp_path, files[:1])
     result = run_cli("evaluate", "--outside", "icdar-nl-test", "--data", str(tmp_path))
     one_line_error(result, "icdar-nl-test.txt", "missing", "github.com/stefan-it/")
+
+
+def test_the_model_card_names_the_training_files_but_not_the_test_splits() -> None:
+    paths = {source["path"] for source in card_sources(load_manifest("nl"))}
+    assert {"data/nl/train.txt", "data/nl/dev.txt", "nl_alpino-ud-dev.conllu"} <= paths
+    assert not paths & {"data/nl/test.txt", "nl_lassysmall-ud-test.conllu"}
 
 
 def test_treebank_names_get_silver_types() -> None:

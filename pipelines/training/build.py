@@ -24,7 +24,7 @@ from remembrance.pipelines.training.corpora import (
     read_conllu,
     read_gold,
 )
-from remembrance.pipelines.training.manifest import by_role, load_manifest, verified
+from remembrance.pipelines.training.manifest import by_role, card_sources, load_manifest, verified
 from remembrance.pipelines.training.silver import (
     ORGANISATION_WORDS,
     PERSON_CUES,
@@ -116,17 +116,12 @@ def corpora_from_data(language: str, data: Path, gold: Path) -> Corpora:
         "own gold documents": len(own),
         "silver names typed by": dict(lists.sources.most_common()),
     }
-    sources = [
-        {"name": f.repository, "commit": f.commit, "path": f.path, "license": f.licence}
-        for f in files
-        if not f.role.endswith("-test")
-    ]
     return Corpora(
         [*ner_train, *trees, *own],
         [*ner_dev, *trees_dev],
         {"ner-test": ner_test, "treebank-test": trees_test},
         contributions,
-        sources,
+        card_sources(files),
     )
 
 

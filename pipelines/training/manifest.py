@@ -82,5 +82,14 @@ def verified(data: Path, files: list[DataFile]) -> dict[str, Path]:
     return paths
 
 
+def card_sources(files: list[DataFile]) -> list[dict[str, str]]:
+    """The model card's sources: every file of the manifest but the held-out test splits."""
+    return [
+        {"name": f.repository, "commit": f.commit, "path": f.path, "license": f.licence}
+        for f in files
+        if not f.role.endswith("-test")
+    ]
+
+
 def by_role(files: list[DataFile], paths: dict[str, Path], role: str) -> list[Path]:
     return [paths[item.name] for item in files if item.role == role]

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.training.build import Corpora
 from remembrance.pipelines.training.corpora import read_columns, read_conllu, read_gold
-from remembrance.pipelines.training.manifest import by_role, load_manifest, verified
+from remembrance.pipelines.training.manifest import by_role, card_sources, load_manifest, verified
 
 BATCH_SIZE = 64
 
@@ -76,17 +76,12 @@ def corpora_with_rehearsal(language: str, data: Path, gold: Path) -> Corpora:
         "rehearsal sentences (labelled by the base model)": len(rehearsed),
         "own gold documents": len(own),
     }
-    sources = [
-        {"name": f.repository, "commit": f.commit, "path": f.path, "license": f.licence}
-        for f in files
-        if not f.role.endswith("-test")
-    ]
     return Corpora(
         [*ner_train, *rehearsed, *own],
         columns("ner-dev"),
         {"ner-test": columns("ner-test"), "rehearsal-test": labelled("rehearsal-test")},
         contributions,
-        sources,
+        card_sources(files),
         fine_tuning_config(name, base),
         base=name,
     )
