@@ -93,6 +93,8 @@ DEFAULT_CONFIG: PipelineConfig = {
         "apposition": 0.6,
         "frame": 0.75,
         "kinship": 0.7,
+        # life dates in brackets after a name: "X (Ghent, 2 March 1915 – Brussels, 1944)"
+        "lifespan": 0.85,
     },
     # Event frames: the most characters between an active trigger and its object ("arrested
     # the X"), read as the participant when none precedes the trigger.

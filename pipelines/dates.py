@@ -114,7 +114,7 @@ def _tokens(lang: str) -> dict[str, str]:
         months.extend(_accented(a) + r"\.?" for a in abbreviations)
     months.sort(key=len, reverse=True)
     return _GROUPED | {
-        "m": r"(?<!\w)(?P<{name}>" + "|".join(months) + r")(?!\w)",
+        "m": r"(?<!\w)(?P<{name}>" + "|".join(months) + r")" + lex["month_tail"] + r"(?!\w)",
         "d": r"(?<!\w)(?<!\d[.,:/])(?P<{name}>[0-3]?\d)" + lex["ord"] + r"(?!\w)(?![.,:/]\d)",
         "s": r"(?<!\w)(?P<{name}>" + lex["season"] + r")",
         "wd": r"(?:" + _words(words.weekdays) + r",?\s+(?:the\s+)?)?",

@@ -139,6 +139,8 @@ def _subjects(anchor: Token, table: Table) -> list[Token]:
             return [*found, *(c for s in found for c in s.conjuncts)]
         if t.dep_ in {"appos", "relcl", "acl", "acl:relcl"}:
             return [t.head]
+        if (named := _relative_antecedent(t, table)) is not None:
+            return [named]
         if t.pos_ == "NOUN" and t.head.pos_ == "PROPN" and t.head.i < t.i and _apposed(t):
             return [t.head]  # "Jean Greindl, lui aussi membre du réseau": parsed as nmod or conj
         if t.dep_ == "advcl" and "Part" in t.morph.get("VerbForm", []):
@@ -159,6 +161,19 @@ def _subjects(anchor: Token, table: Table) -> list[Token]:
         else:
             break
     return []
+
+
+def _relative_antecedent(token: Token, table: Table) -> Token | None:
+    """The name a relative pronoun subject stands for where the parse did not attach its clause
+    to it ("Bervoets, die lid was van …" with "lid" the object of the main verb): the name right
+    before the pronoun and its comma."""
+    pronoun = next(
+        (c for c in token.children if c.dep_ in SUBJECTS and c.lower_ in table.relative), None
+    )
+    if pronoun is None or pronoun.i < 2 or pronoun.nbor(-1).text != ",":
+        return None
+    named = pronoun.nbor(-2)
+    return named if named.pos_ == "PROPN" else None
 
 
 def _apposed(token: Token) -> bool:

@@ -34,6 +34,7 @@ from remembrance.pipelines.frames.tables import load_table
 from remembrance.pipelines.historical.normalise import for_models, restored
 from remembrance.pipelines.historical.titles import Titles
 from remembrance.pipelines.kinship import kinship_statements
+from remembrance.pipelines.lifespan import lifespan_statements
 from remembrance.pipelines.linking import link_mentions
 from remembrance.pipelines.models import MODELS_DIR
 from remembrance.pipelines.occurrences import occurrences
@@ -172,6 +173,7 @@ def analyse(
         frame_statements(doc, with_pronouns, dates, sentences, table),
         date_statements(text, linked, dates, sentences, table),
         quantity_statements(text, linked, dates, sentences, table),
+        lifespan_statements(text, linked, dates),
     )
     return Extraction(document, linked, dates, statements, sentences, occurrences(statements))
 

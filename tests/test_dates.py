@@ -85,6 +85,10 @@ CASES = [
     ("nl", "van 1941 tot 1944", "1941/1944"),
     ("nl", "tussen september en oktober 1944", "1944-09/1944-10"),
     ("nl", "van 10 tot 28 mei 1940", "1940-05-10/1940-05-28"),
+    ("nl", "van 15 op 16 januari 1944", "1944-01-15/1944-01-16"),
+    # a month's days: "de meidagen van 1940"
+    ("nl", "de meidagen van 1940", "1940-05"),
+    ("nl", "septemberdagen van 1944", "1944-09"),
     # parts of years and months, seasons
     ("en", "early 1945", "1945-01/1945-04"),
     ("en", "mid-1943", "1943-05/1943-08"),
@@ -523,3 +527,9 @@ def test_approximate_day_without_year() -> None:
     (mention,) = find_dates(text, "fr")
     assert (mention.text, mention.value) == ("Vers le 20 décembre", "XXXX-12-20")
     assert find_dates(text, "fr", published=date(1944, 12, 30))[0].value == "1944-12-20~"
+
+
+def test_dutch_op_joins_two_days_only() -> None:
+    """ "van 15 op 16 januari" is a night's range; "in 1944 op 45-jarige leeftijd" is a year."""
+    found = find_dates("Hij stierf in 1944 op 45-jarige leeftijd.", "nl")
+    assert [(d.text, d.value) for d in found] == [("1944", "1944")]

@@ -406,3 +406,61 @@ def test_combine_keeps_the_most_confident() -> None:
 
     (kept,) = combine([make("pattern", 0.6)], [make("dependency", 0.8)])
     assert (kept.extractor, kept.confidence) == ("dependency", 0.8)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "facts"),
+    [
+        (
+            "nl",
+            "Marguerite Bervoets (La Louvière, 6 maart 1914 – Wolfenbüttel, 7 augustus 1944) "
+            "was een Belgische dichteres.",
+            {
+                ("marguerite-bervoets", "bornIn", "la-louviere"),
+                ("marguerite-bervoets", "bornOn", "1914-03-06"),
+                ("marguerite-bervoets", "diedIn", "wolfenbuttel"),
+                ("marguerite-bervoets", "diedOn", "1944-08-07"),
+            },
+        ),
+        (
+            "en",
+            "Jean Burgers (1919–1944) was an engineer.",
+            {("jean-burgers", "bornOn", "1919"), ("jean-burgers", "diedOn", "1944")},
+        ),
+        (
+            "fr",
+            "Walthère Dewé (Liège, 10 septembre 1880 - Ixelles, 14 janvier 1944) dirigea le "
+            "réseau Clarence.",
+            {
+                ("walthere-dewe", "bornIn", "liege"),
+                ("walthere-dewe", "bornOn", "1880-09-10"),
+                ("walthere-dewe", "diedIn", "ixelles"),
+                ("walthere-dewe", "diedOn", "1944-01-14"),
+            },
+        ),
+    ],
+)
+def test_life_dates_in_brackets_after_a_name(
+    language: str, text: str, facts: set[tuple[str, str, str]]
+) -> None:
+    found = {
+        (s.subject, s.predicate, str(s.object))
+        for s in _extraction(text, language).statements
+        if s.extractor == "lifespan"
+    }
+    assert found == facts
+
+
+def test_brackets_with_other_words_are_no_life_dates() -> None:
+    text = "Hubert Pierlot (1939–1945 eerste minister) leidde de regering in Londen."
+    assert not any(s.extractor == "lifespan" for s in _extraction(text, "nl").statements)
+
+
+def test_a_relative_pronoun_stands_for_the_name_before_its_comma() -> None:
+    """The parse makes "lid" the object of the main verb here, not a relative clause of the
+    name: the name right before ", die" is the relative clause's subject all the same."""
+    text = (
+        "Vanaf 1941 liet ze dat werk liggen. Bervoets, die lid was van het Belgisch Legioen, "
+        "bracht met enkele vrienden het sluikblad uit."
+    )
+    assert ("marguerite-bervoets", "memberOf", "secret-army") in _triples(text, "nl")

@@ -15,7 +15,7 @@ FOLDER = Path(__file__).parent
 #: The fragments every table gives, one per token of the date templates.
 FRAGMENTS = frozenset(
     {"ord", "of", "season", "season_tail", "approx", "unc", "prep", "early", "mid", "late"}
-    | {"from", "to", "between", "and", "decade"}
+    | {"from", "to", "between", "and", "decade", "month_tail"}
 )
 #: EDTF season codes: spring, summer, autumn, winter.
 SEASON_CODES = frozenset({21, 22, 23, 24})
