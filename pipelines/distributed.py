@@ -11,7 +11,6 @@ Workers must have the package installed and the same ``REMEMBRANCE_BASE`` as the
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
@@ -19,6 +18,7 @@ from itertools import islice
 from distributed import Client, Future, LocalCluster
 
 from remembrance.pipelines.extract import Extractor, extract_each
+from remembrance.pipelines.pool import in_order
 from remembrance.pipelines.records import Document, Extraction, Failure
 
 
@@ -38,13 +38,12 @@ class DaskExtractor:
 
     def __call__(self, documents: Iterable[Document]) -> Iterator[Extraction | Failure]:
         iterator = iter(documents)
-        pending: deque[Future] = deque()
-        while batch := list(islice(iterator, self.batch_size)):
-            pending.append(self.client.submit(extract_batch, batch, pure=False))
-            if len(pending) >= self.in_flight:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+        batches = iter(lambda: list(islice(iterator, self.batch_size)), [])
+        for results in in_order(self._submit, batches, self.in_flight):
+            yield from results
+
+    def _submit(self, batch: list[Document]) -> Future:
+        return self.client.submit(extract_batch, batch, pure=False)
 
 
 @contextmanager

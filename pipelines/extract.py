@@ -8,11 +8,12 @@ pipeline with ``nlp.pipe``; results come back in input order. A document longer 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future
 from dataclasses import replace
-from functools import cache, partial
-from itertools import islice
+from functools import cache
+from itertools import chain, islice
 
 import spacy
 from spacy.language import Language
@@ -39,6 +40,7 @@ from remembrance.pipelines.linking import link_mentions
 from remembrance.pipelines.models import MODELS_DIR
 from remembrance.pipelines.occurrences import occurrences
 from remembrance.pipelines.patterns import pattern_statements
+from remembrance.pipelines.pool import in_order, process_pool
 from remembrance.pipelines.quantities import quantity_statements
 from remembrance.pipelines.records import DateMention, Document, Extraction, Failure, Mention
 from remembrance.pipelines.relations import combine
@@ -179,7 +181,7 @@ def analyse(
 
 
 def spacy_batch_size(texts: int, batch_size: int, n_process: int) -> int:
-    """spaCy's batch size for `texts` texts: `batch_size`, or less to give every process 4."""
+    """Documents per task for `texts` documents: `batch_size`, or less to give every process 4."""
     return batch_size if n_process == 1 else max(1, min(batch_size, texts // (4 * n_process)))
 
 
@@ -196,27 +198,48 @@ def _analysed(doc: Doc, document: Document, index: AuthorityIndex) -> Extraction
 
 
 def _language_batch(
-    documents: list[Document], language: str, size: int, n_process: int, index: AuthorityIndex
+    documents: list[Document], language: str, index: AuthorityIndex
 ) -> list[Extraction | Failure]:
     """One language's documents of a batch, streamed through spaCy; if spaCy fails on the
     batch, the documents it had not yet given back are parsed again one by one."""
-    # A blank pipeline (no model) is cheaper than shipping its Docs between processes
-    processes = n_process if DEFAULT_CONFIG["models"][language] else 1
-    spread = spacy_batch_size(len(documents), size, processes)
     nlp = load_nlp(language)  # a missing model is everyone's problem: it raises
     results: list[Extraction | Failure] = []
     try:
-        docs = nlp.pipe((d.text for d in documents), batch_size=spread, n_process=processes)
+        docs = nlp.pipe((d.text for d in documents), batch_size=len(documents))
         for doc, document in zip(docs, documents, strict=True):
             results.append(_analysed(doc, document, index))
     except Exception as error:
         rest = documents[len(results) :]
         if len(rest) == 1:
             return [*results, Failure.of(rest[0].path, error)]
-        return [
-            *results,
-            *(r for d in rest for r in _language_batch([d], language, size, 1, index)),
-        ]
+        return [*results, *(r for d in rest for r in _language_batch([d], language, index))]
+    return results
+
+
+@cache
+def _acronyms() -> frozenset[str]:
+    """The acronyms of the authority records, which normalisation keeps in upper case."""
+    return frozenset(name for name, (label, _) in load_index().exact.items() if label == "NAME")
+
+
+def extract_batch(documents: list[Document]) -> list[Extraction | Failure | None]:
+    """The Extraction of each document of a batch, in order, or its Failure; None for a text
+    longer than ``chunk_characters``, which `extract_parts` analyses in parts. The task of a
+    worker process, and the same call in this process."""
+    index = load_index()
+    normalised = [for_models(document, _acronyms()) for document in documents]
+    by_language: dict[str, list[int]] = defaultdict(list)
+    for position, (document, _) in enumerate(normalised):
+        if len(document.text) <= DEFAULT_CONFIG["chunk_characters"]:
+            by_language[document.language].append(position)
+    results: list[Extraction | Failure | None] = [None] * len(documents)
+    for language, positions in by_language.items():
+        done = _language_batch([normalised[p][0] for p in positions], language, index)
+        for position, result in zip(positions, done, strict=True):
+            normal, original = normalised[position][1], documents[position]
+            if isinstance(result, Extraction):
+                result = restored(result, normal=normal, original=original)
+            results[position] = result
     return results
 
 
@@ -228,8 +251,9 @@ class PartError(InputError):
         self.failure = failure
 
 
-def _chunked(document: Document, index: AuthorityIndex) -> Iterator[Extraction]:
+def _chunked(original: Document, index: AuthorityIndex) -> Iterator[Extraction]:
     """The Extraction of a long document in parts, one per chunk, each made when it is read."""
+    document, normal = for_models(original, _acronyms())
     nlp = load_nlp(document.language)
     limit = min(DEFAULT_CONFIG["chunk_characters"], nlp.max_length)
     start, year = 0, None
@@ -241,7 +265,7 @@ def _chunked(document: Document, index: AuthorityIndex) -> Iterator[Extraction]:
             part = analyse(nlp(chunk), replace(document, text=chunk), index, dates)
         except Exception as error:  # one document's failure is its own
             raise PartError(Failure.of(document.path, error)) from error
-        yield shifted(part, start, document)
+        yield restored(shifted(part, start, document), normal=normal, original=original)
         start += len(chunk)
 
 
@@ -261,44 +285,65 @@ def merged(parts: Iterable[Extraction]) -> Extraction:
     return result
 
 
+def _tasks(documents: Iterable[Document], size: int, n_process: int) -> Iterator[list[Document]]:
+    """The documents in batches: of `size`, or with several processes cut to give each process
+    4 batches of every `size` × 4 × `n_process` documents (`spacy_batch_size`)."""
+    iterator = iter(documents)
+    while window := list(islice(iterator, size if n_process == 1 else size * n_process * 4)):
+        step = spacy_batch_size(len(window), size, n_process)
+        yield from (window[i : i + step] for i in range(0, len(window), step))
+
+
+def _batches(
+    tasks: Iterable[list[Document]], n_process: int
+) -> Iterator[tuple[list[Document], list[Extraction | Failure | None]]]:
+    """Each batch with its `extract_batch` results: here, or on `n_process` worker processes
+    forked once the first batch's pipelines are loaded here (the workers share them)."""
+    iterator = iter(tasks)
+    first = next(iterator, None)
+    if first is None:
+        return
+    if n_process == 1:
+        for batch in chain([first], iterator):
+            yield batch, extract_batch(batch)
+        return
+    _acronyms()  # loads the index
+    for language in sorted({document.language for document in first}):
+        load_nlp(language)
+    with process_pool(n_process) as pool:
+        batches: deque[list[Document]] = deque()
+
+        def submit(batch: list[Document]) -> Future[list[Extraction | Failure | None]]:
+            batches.append(batch)
+            return pool.submit(extract_batch, batch)
+
+        for results in in_order(submit, chain([first], iterator), 2 * n_process):
+            yield batches.popleft(), results
+
+
 def extract_parts(
     documents: Iterable[Document], *, batch_size: int | None = None, n_process: int = 1
 ) -> Iterator[Iterator[Extraction] | Failure]:
     """Per document, in input order, its Extraction in parts, or a `Failure` in its place (the
     others go on). The models read each text normalised (historical/normalise.py); the records
     point into the original text. One part for a text of at most ``chunk_characters``, one per
-    chunk for a longer one, made as it is read (read them in order); a chunk that cannot be
-    analysed raises a `PartError` holding the document's Failure.
+    chunk for a longer one, made as it is read in this process (read them in order); a chunk
+    that cannot be analysed raises a `PartError` holding the document's Failure.
 
-    `batch_size` is spaCy's. ``nlp.pipe`` hands each of its batches to one process (and starts
-    the processes anew at each call), so with several processes a call gets 4 batches per
-    process, cut smaller when there are fewer texts: every process gets work (`spacy_batch_size`).
-    A language without a statistical model always runs in this process: shipping its
-    cheap Docs between processes costs more than it saves (1.32 s with two, 1.12 s with one, on
-    120 synthetic Dutch texts).
+    Documents go through `extract_batch` in batches of `batch_size`, in this process or, with
+    `n_process` above 1, in that many worker processes, each extracting whole batches (spaCy
+    and the analysis) and sending back the records, two batches per process in flight; batches
+    are cut smaller when there are fewer documents, so that every process gets work (`_tasks`).
     """
     size: int = batch_size or DEFAULT_CONFIG["batch_size"]
-    index = load_index()
-    acronyms = {name for name, (label, _) in index.exact.items() if label == "NAME"}
-    iterator = iter(documents)
-    while originals := list(islice(iterator, size if n_process == 1 else size * n_process * 4)):
-        normalised = [for_models(document, acronyms) for document in originals]
-        batch = [document for document, _ in normalised]  # what the models see
-        by_language: dict[str, list[int]] = defaultdict(list)
-        for position, document in enumerate(batch):
-            if len(document.text) <= DEFAULT_CONFIG["chunk_characters"]:
-                by_language[document.language].append(position)
-        results: dict[int, Extraction | Failure] = {}
-        for language, positions in by_language.items():
-            done = _language_batch([batch[p] for p in positions], language, size, n_process, index)
-            results.update(zip(positions, done, strict=True))
-        for position, (document, normal) in enumerate(normalised):
-            result = results.get(position)
-            if isinstance(result, Failure):
+    for batch, results in _batches(_tasks(documents, size, n_process), n_process):
+        for document, result in zip(batch, results, strict=True):
+            if result is None:
+                yield _chunked(document, load_index())
+            elif isinstance(result, Failure):
                 yield result
-                continue
-            parts = _chunked(document, index) if result is None else iter([result])
-            yield map(partial(restored, normal=normal, original=originals[position]), parts)
+            else:
+                yield iter([result])
 
 
 def extract_each(
