@@ -15,8 +15,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from remembrance.pipelines.config import DEFAULT_CONFIG
-from remembrance.pipelines.frames.tables import Table
+from remembrance.pipelines.frames.tables import Anaphor, Table
 from remembrance.pipelines.records import LinkedMention
+
+_CLAUSE_OPENING = re.compile(r"[;:]\s*")
+_COMMA = re.compile(r",\s*")
+#: Between a description and the name right after it: at most two lower-case words.
+_NAMED_AFTER = re.compile(r"(?:\s+[^\W\d_A-Z][\w'-]*){0,2}\s+")
 
 
 def antecedent(
@@ -74,13 +79,37 @@ def resolved(
     )
 
 
+def _after_fronted(
+    text: str, start: int, end: int, table: Table
+) -> tuple[re.Match[str], Anaphor] | tuple[None, None]:
+    """A description (not a pronoun) right after a phrase fronted before its clause's subject,
+    at the sentence's start or after a colon, up to the phrase's third comma ("Situé sur le
+    territoire de Willebroek, à mi-chemin entre Bruxelles et Anvers, le camp …", "… : le 11
+    septembre 1941, le souverain …")."""
+    if table.fronted is None:
+        return None, None
+    openings = [start, *(m.end() for m in _CLAUSE_OPENING.finditer(text, start, end))]
+    for opening in openings:
+        if not table.fronted.match(text, opening, end):
+            continue
+        stop = _CLAUSE_OPENING.search(text, opening, end)
+        commas = _COMMA.finditer(text, opening, stop.start() if stop else end)
+        for _, comma in zip(range(3), commas, strict=False):
+            for anaphor in table.anaphors:
+                found = re.compile(anaphor.words.pattern, re.IGNORECASE).match(text, comma.end())
+                if found and found.group(1).lower() not in table.pronouns:
+                    return found, anaphor
+    return None, None
+
+
 def pronoun_subjects(
     text: str,
     linked: Sequence[LinkedMention],
     sentences: Sequence[tuple[int, int]],
     table: Table,
 ) -> list[LinkedMention]:
-    """Sentence-initial pronouns and short nominals resolved to their antecedents."""
+    """Sentence-initial pronouns and short nominals, and short nominals after a fronted phrase,
+    resolved to their antecedents."""
     found = []
     for start, end in sentences:
         match, anaphor = next(
@@ -88,9 +117,13 @@ def pronoun_subjects(
             (None, None),
         )
         if match is None or anaphor is None:
+            match, anaphor = _after_fronted(text, start, end, table)
+        if match is None or anaphor is None:
             continue
         if any(m.mention.start < match.end(1) and match.start(1) < m.mention.end for m in linked):
             continue  # already a mention ("the Memorial" resolved by the definite rule)
+        if any(_NAMED_AFTER.fullmatch(text, match.end(1), m.mention.start) for m in linked):
+            continue  # the name it introduces ("Le dessinateur liégeois Jacques Ochs")
         gender = anaphor.gender or table.genders.get(match.group(1).lower())
         item = _named_like(linked, start, anaphor.categories, gender, match.group(1))
         item = item or antecedent(linked, start, anaphor.categories, gender)

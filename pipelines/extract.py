@@ -160,12 +160,13 @@ def analyse(
     ]
     linked = sorted([*linked, *descriptions], key=lambda item: item.mention.start)
     table = load_table(document.language)
-    with_pronouns = sorted(
-        [*linked, *pronoun_subjects(text, linked, sentences, table)],
-        key=lambda item: item.mention.start,
-    )
-    relations = combine(
-        dependency_statements(doc, linked, table),
+    anaphors = pronoun_subjects(text, linked, sentences, table)
+    with_pronouns = sorted([*linked, *anaphors], key=lambda item: item.mention.start)
+    nominal = [a for a in anaphors if a.mention.text.lower() not in table.pronouns]
+    relations = combine(  # the parse resolves pronouns itself; "le camp" it takes resolved
+        dependency_statements(
+            doc, sorted([*linked, *nominal], key=lambda item: item.mention.start), table
+        ),
         pattern_statements(text, with_pronouns, dates, table),
         apposition_statements(text, linked, table),
         kinship_statements(text, linked, table),

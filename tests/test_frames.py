@@ -710,3 +710,41 @@ def test_a_french_inflected_common_word_from_the_ner_is_no_name() -> None:
     facts = _facts(text, "fr")
     assert ("marguerite-bervoets", "arrestedOn", "1942-08-08") in facts
     assert not {f for f in facts if f[1] == "deportedTo"}
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (  # a description after a fronted participle phrase, read by the parse's rules
+            "Le fort de Breendonk n'avait guère servi. Situé sur le territoire de Willebroek, à "
+            "mi-chemin entre Bruxelles et Anvers, le camp fut placé sous les ordres de la SS.",
+            ("fort-breendonk", "locatedIn", "willebroek"),
+        ),
+        (  # a description after a fronted date, read by a frame
+            "Marguerite Bervoets enseignait à Tournai. Dès l'automne 1940, la jeune professeure "
+            "entra dans la Légion belge.",
+            ("marguerite-bervoets", "memberOf", "secret-army"),
+        ),
+        (  # an adverb between the verb and the spouse
+            "Le 11 septembre 1941, le roi Léopold III épousa religieusement Lilian Baels.",
+            ("leopold-iii", "spouseOf", "lilian-baels"),
+        ),
+        (
+            "En 1995, le Musée juif de la Déportation et de la Résistance ouvrit ses portes.",
+            ("jewish-museum-of-deportation-and-resistance", "establishedOn", "1995"),
+        ),
+    ],
+)
+def test_french_descriptions_after_fronted_phrases_and_verbs(
+    text: str, fact: tuple[str, str, str]
+) -> None:
+    assert fact in _facts(text, "fr")
+
+
+def test_a_description_right_before_a_name_introduces_it() -> None:
+    text = (
+        "Philipp Schmitt commanda le camp. Le dessinateur liégeois Jacques Ochs fut interné à "
+        "Breendonk."
+    )
+    prisoners = {f[0] for f in _facts(text, "fr") if f[1] == "imprisonedAt"}
+    assert prisoners == {"jacques-ochs-person"}

@@ -147,6 +147,7 @@ class Table:
     companions: re.Pattern[str] | None  # others who underwent the event ("avec six camarades")
     numbers: dict[str, int]  # number words ("six": 6)
     gapping: re.Pattern[str] | None  # before a participant whose verb is left out (", et Y le …")
+    fronted: re.Pattern[str] | None  # opens a phrase fronted before a clause's subject
     plurals: frozenset[str]  # plural personal pronouns ("they", "ils"): the people named together
     arguments_after: bool  # arguments are looked for after the trigger first
     yearly: re.Pattern[str]
@@ -428,6 +429,11 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
         gapping=(
             r.section_regex("clauses", "gapping")
             if "gapping" in r.data.get("clauses", {})
+            else None
+        ),
+        fronted=(
+            r.section_regex("clauses", "fronted")
+            if "fronted" in r.data.get("clauses", {})
             else None
         ),
         arguments_after=_first(r),
