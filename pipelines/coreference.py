@@ -109,24 +109,48 @@ def pronoun_subjects(
     table: Table,
 ) -> list[LinkedMention]:
     """Sentence-initial pronouns and short nominals, and short nominals after a fronted phrase,
-    resolved to their antecedents."""
-    found = []
+    resolved to their antecedents: the entity the previous sentence opens with (its subject,
+    named or itself resolved) where it fits, else one whose name holds the description's noun,
+    else the latest fitting one."""
+    found: list[LinkedMention] = []
+    opening: LinkedMention | None = None  # the mention that opens the previous sentence
     for start, end in sentences:
         match, anaphor = next(
             ((m, a) for a in table.anaphors if (m := a.words.match(text, start, end))),
             (None, None),
         )
+        first = _opening(text, start, end, [*linked, *found[-1:]])
         if match is None or anaphor is None:
             match, anaphor = _after_fronted(text, start, end, table)
         if match is None or anaphor is None:
+            opening = first
             continue
         if any(m.mention.start < match.end(1) and match.start(1) < m.mention.end for m in linked):
+            opening = first
             continue  # already a mention ("the Memorial" resolved by the definite rule)
         if any(_NAMED_AFTER.fullmatch(text, match.end(1), m.mention.start) for m in linked):
+            opening = first
             continue  # the name it introduces ("Le dessinateur liégeois Jacques Ochs")
         gender = anaphor.gender or table.genders.get(match.group(1).lower())
         item = _named_like(linked, start, anaphor.categories, gender, match.group(1))
+        if item is None and opening is not None and opening.entity.category in anaphor.categories:
+            item = opening if opening.entity.agrees_with(gender) else None
         item = item or antecedent(linked, start, anaphor.categories, gender)
         if item is not None:
             found.append(resolved(item, match.start(1), match.end(1), match.group(1), (start, end)))
+        opening = found[-1] if item is not None and match.start(1) - start <= 1 else first
     return found
+
+
+def _opening(
+    text: str, start: int, end: int, mentions: Sequence[LinkedMention]
+) -> LinkedMention | None:
+    """The mention a sentence opens with, after a determiner at most ("The Comet Line was …")."""
+    return next(
+        (
+            m
+            for m in mentions
+            if start <= m.mention.start < end and len(text[start : m.mention.start].split()) <= 1
+        ),
+        None,
+    )

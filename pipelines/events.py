@@ -260,10 +260,22 @@ def _date(
         and not is_relative(text, d, table)
         and not any(m.mention.start <= d.start and d.end <= m.mention.end for m in linked)
     ]
+    if not within and verb:  # "On 7 June 1944, a day after …, the Germans deported X"
+        within = [d for d in dates if _opens(text, sentence, d) and d.end <= trigger_start]
     return min(
         within,
         key=lambda d: (not clause.holds(doc, d.start, d.end), abs(d.start - trigger_start)),
         default=None,
+    )
+
+
+def _opens(text: str, sentence: tuple[int, int], date: DateMention) -> bool:
+    """Whether a date opens its sentence, after one word at most, and a comma closes it: the
+    date of the main clause, whatever the parse attached it to."""
+    return (
+        sentence[0] <= date.start
+        and len(text[sentence[0] : date.start].split()) <= 1
+        and text[date.end : date.end + 1] == ","
     )
 
 
@@ -394,7 +406,8 @@ def _possessed_event(hit: _Hit) -> _Event | None:
     """A noun trigger after a possessive ("his arrest") or before its participant ("the arrest
     of X", "l'arrestation de X"): the participant, and what follows."""
     text, sentence, start, end, table = hit.text, hit.sentence, hit.start, hit.end, hit.table
-    found = _possessor(text, sentence, start, hit.frame, hit.named, table) or _genitive(
+    # a possessive may stand for a resolved pronoun ("She joined … Her arrest")
+    found = _possessor(text, sentence, start, hit.frame, hit.linked, table) or _genitive(
         text, sentence, end, hit.frame, hit.named, table
     )
     if found is None:

@@ -212,6 +212,28 @@ def test_english_descriptions_appositions_and_participles(
     assert facts <= _facts(text, "en")
 
 
+def test_a_pronoun_opening_a_sentence_stands_for_the_previous_sentence_s_subject() -> None:
+    # not for the person named last ("Romance", "Verlaine" may be a name to the NER), and a
+    # possessive after it stands for the same person
+    text = (
+        "Marguerite Bervoets, a teacher from La Louvière, admired Paul Verlaine. She joined the "
+        "Belgian Legion in 1941. Her arrest came in August 1942."
+    )
+    facts = _facts(text, "en")
+    assert ("marguerite-bervoets", "memberOf", "secret-army") in facts
+    assert ("marguerite-bervoets", "arrestedOn", "1942-08") in facts
+    assert not {f for f in facts if f[0] != "marguerite-bervoets"}
+
+
+def test_a_date_opening_the_sentence_dates_its_main_clause() -> None:
+    # the parse hangs "On 8 August 1942" on "occupied"
+    text = (
+        "On 8 August 1942, a week after the Germans had occupied the airfield, the Gestapo "
+        "arrested Marguerite Bervoets."
+    )
+    assert ("marguerite-bervoets", "arrestedOn", "1942-08-08") in _facts(text, "en")
+
+
 def test_a_date_after_a_death_is_not_the_death_s() -> None:
     text = (
         "Marguerite Bervoets was beheaded at Wolfenbüttel on 7 August 1944. On 17 November 1946, "

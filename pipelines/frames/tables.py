@@ -328,11 +328,11 @@ def _first(r: TableReader) -> bool:
     return bool(first == "after")
 
 
-def _fronted(r: TableReader) -> str:
-    """What may come before a sentence-initial anaphor (`[clauses] fronted`, case-sensitive: "In
-    September 1941 the King …", "Formed in Britain, the brigade …"), as an optional group."""
-    fronted = r.data.get("clauses", {}).get("fronted")
-    return f"(?:{r.regex('[clauses] fronted', fronted, 0).pattern})?" if fronted else ""
+def _lead(r: TableReader) -> str:
+    """What may come before a sentence-initial anaphor (`[clauses] before_anaphor`, case-sensitive:
+    "In September 1941 the King …", "Formed in Britain, the brigade …"), as an optional group."""
+    lead = r.data.get("clauses", {}).get("before_anaphor")
+    return f"(?:{r.regex('[clauses] before_anaphor', lead, 0).pattern})?" if lead else ""
 
 
 @cache
@@ -388,7 +388,7 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
         qualifier_before=re.compile(rf"\b(?:{qualifier})\s+$", re.I),
         anaphors=tuple(
             Anaphor(
-                re.compile(rf"\s*{_fronted(r)}({r.regex(w, e['words'], 0).pattern})\b"),
+                re.compile(rf"\s*{_lead(r)}({r.regex(w, e['words'], 0).pattern})\b"),
                 r.categories(w, e["categories"]),
                 e.get("gender"),
             )
