@@ -20,8 +20,6 @@ from remembrance.pipelines.records import LinkedMention
 
 _CLAUSE_OPENING = re.compile(r"[;:]\s*")
 _COMMA = re.compile(r",\s*")
-#: Between a description and the name right after it: at most two lower-case words.
-_NAMED_AFTER = re.compile(r"(?:\s+[^\W\d_A-Z][\w'-]*){0,2}\s+")
 
 
 def antecedent(
@@ -128,7 +126,9 @@ def pronoun_subjects(
         if any(m.mention.start < match.end(1) and match.start(1) < m.mention.end for m in linked):
             opening = first
             continue  # already a mention ("the Memorial" resolved by the definite rule)
-        if any(_NAMED_AFTER.fullmatch(text, match.end(1), m.mention.start) for m in linked):
+        if table.introduces is not None and any(
+            table.introduces.fullmatch(text, match.end(1), m.mention.start) for m in linked
+        ):
             opening = first
             continue  # the name it introduces ("Le dessinateur liégeois Jacques Ochs")
         gender = anaphor.gender or table.genders.get(match.group(1).lower())

@@ -148,6 +148,7 @@ class Table:
     numbers: dict[str, int]  # number words ("six": 6)
     gapping: re.Pattern[str] | None  # before a participant whose verb is left out (", et Y le …")
     fronted: re.Pattern[str] | None  # opens a phrase fronted before a clause's subject
+    introduces: re.Pattern[str] | None  # between a description and the name it introduces
     plurals: frozenset[str]  # plural personal pronouns ("they", "ils"): the people named together
     arguments_after: bool  # arguments are looked for after the trigger first
     yearly: re.Pattern[str]
@@ -434,6 +435,11 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
         fronted=(
             r.section_regex("clauses", "fronted")
             if "fronted" in r.data.get("clauses", {})
+            else None
+        ),
+        introduces=(
+            r.section_regex("clauses", "introduces", 0)
+            if "introduces" in r.data.get("clauses", {})
             else None
         ),
         arguments_after=_first(r),
