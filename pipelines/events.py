@@ -682,6 +682,7 @@ def _possessor(
     found = table.possessor.search(text, max(sentence[0], start - reach), start)
     if found is None:
         return None
-    gender = table.genders.get(found.group("possessive").lower())
+    possessive = found.group("possessive")  # none in "De Jongh's arrest"
+    gender = table.genders.get(possessive.lower()) if possessive else None
     item = antecedent(named, found.start(), frame.participants, gender)
     return (item, True, None) if item is not None else None

@@ -198,6 +198,12 @@ def test_event_frames(language: str, text: str, facts: set[tuple[str, str, str]]
                 ("gabrielle-petit", "executedOn", "1916-04-01"),
             },
         ),
+        # a name's possessive before a noun trigger
+        (
+            "Andrée de Jongh founded the Comet Line. After De Jongh's arrest in 1943, the line "
+            "was led by others.",
+            {("andree-de-jongh", "arrestedOn", "1943")},
+        ),
         # a memorial named again as "the site", dedicated
         (
             "East of Liège lies the Henri-Chapelle American Cemetery. The site, a burial ground "
