@@ -341,9 +341,14 @@ def _gapped(
         or not gapping.fullmatch(text, clause.end, other.mention.start)
     ):
         return []
-    rest = doc.char_span(other.mention.end, sentence[1], alignment_mode="expand")
     date = next((d for d in dates if other.mention.end <= d.start < sentence[1]), None)
-    if rest is None or date is None or any(t.pos_ in _VERBS for t in rest):
+    if date is None:
+        return []
+    comma = text.find(",", date.end, sentence[1])  # a clause after it has verbs of its own
+    rest = doc.char_span(
+        other.mention.end, comma if comma >= 0 else sentence[1], alignment_mode="expand"
+    )
+    if rest is None or any(t.pos_ in _VERBS for t in rest):
         return []
     return [
         replace(

@@ -776,3 +776,47 @@ def test_a_description_right_before_a_name_introduces_it() -> None:
     )
     prisoners = {f[0] for f in _facts(text, "fr") if f[1] == "imprisonedAt"}
     assert prisoners == {"jacques-ochs-person"}
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        # a locative pronoun after a fronted adverb: the place named before
+        (
+            "Bervoets werd naar Duitsland overgebracht. Daar zat ze opgesloten in de gevangenis "
+            "van Wolfenbüttel, tot ze er werd onthoofd.",
+            {
+                ("marguerite-bervoets", "imprisonedAt", "wolfenbuttel"),
+                ("marguerite-bervoets", "executedAt", "wolfenbuttel"),
+            },
+        ),
+        # an event told again without its verb, after a comma or "en"
+        (
+            "Oostende werd op 9 september 1944 bevrijd, Brugge op 12 september, nadat de Duitse "
+            "troepen zich hadden teruggetrokken.",
+            {("ostend", "liberatedOn", "1944-09-09"), ("bruges", "liberatedOn", "1944-09-12")},
+        ),
+        (
+            "Brussel werd op 3 september 1944 bevrijd en Antwerpen op 4 september.",
+            {("brussels", "liberatedOn", "1944-09-03"), ("antwerp", "liberatedOn", "1944-09-04")},
+        ),
+        # a regent named in apposition after the kin noun
+        (
+            "Koning Leopold III bleef in het land. Omdat de koning niet kon terugkeren, werd in "
+            "september 1944 zijn broer, prins Karel, tot regent van België aangesteld.",
+            {
+                ("prince-charles-count-of-flanders", "regentOf", "belgium"),
+                ("prince-charles-count-of-flanders", "siblingOf", "leopold-iii"),
+            },
+        ),
+        # an offensive led by an army
+        (
+            "De Slag om de Schelde werd door het Eerste Canadese Leger geleid.",
+            {("battle-of-the-scheldt", "ledBy", "canadian-army")},
+        ),
+    ],
+)
+def test_dutch_frames_in_the_registers_of_historians(
+    text: str, facts: set[tuple[str, str, str]]
+) -> None:
+    assert facts <= _facts(text, "nl")
