@@ -127,7 +127,8 @@ DEFAULT_CONFIG: PipelineConfig = {
     # words before an event's argument ("in", "by": "argument_words"); a possessive before an
     # event noun ("his arrest": "possessive"); a possessive and a kinship noun before a person
     # ("kinship"); the verb before a quantity ("helped about 700": "quantity_verb"); titles and
-    # ranks before a person's name ("title").
+    # ranks before a person's name ("title"); a preposition or a reference word before a bare
+    # year ("in 1880", "p. 1942": "year_words").
     "reach": {
         "relative_date": 20,
         "argument_words": 40,
@@ -135,6 +136,7 @@ DEFAULT_CONFIG: PipelineConfig = {
         "kinship": 80,
         "quantity_verb": 60,
         "title": 60,
+        "year_words": 12,
     },
     # Surface patterns: the longest gap (characters) between two mentions a pattern may match.
     "pattern_gap": 80,

@@ -43,18 +43,7 @@ def date_statements(
         if named is not None:
             if named.entity.category == "Event":
                 statements.append(
-                    Statement(
-                        named.entity.id,
-                        "occurredOn",
-                        date.value,
-                        False,
-                        named.mention.start,
-                        named.mention.end,
-                        sentence,
-                        "date",
-                        round(confidence * named.confidence, 3),
-                        date=date,
-                    )
+                    _statement(named, "occurredOn", named.mention.end, date, sentence, confidence)
                 )
             continue
         before = [
@@ -92,22 +81,32 @@ def date_statements(
                 else None
             )
             if predicate is not None and len(gap) <= limits["verb"]:
-                statements.append(
-                    Statement(
-                        item.entity.id,
-                        predicate,
-                        date.value,
-                        False,
-                        item.mention.start,
-                        date.end,
-                        sentence,
-                        "date",
-                        round(confidence * item.confidence, 3),
-                        date=date,
-                    )
-                )
+                statements.append(_statement(item, predicate, date.end, date, sentence, confidence))
                 break
     return statements
+
+
+def _statement(
+    item: LinkedMention,
+    predicate: str,
+    end: int,
+    date: DateMention,
+    sentence: tuple[int, int],
+    confidence: float,
+) -> Statement:
+    """`item`'s entity `predicate` the date, said from the mention's start to `end`."""
+    return Statement(
+        item.entity.id,
+        predicate,
+        date.value,
+        False,
+        item.mention.start,
+        end,
+        sentence,
+        "date",
+        round(confidence * item.confidence, 3),
+        date=date,
+    )
 
 
 def dated(statements: Iterable[Statement], dates: Sequence[DateMention]) -> list[Statement]:

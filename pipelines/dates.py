@@ -23,6 +23,7 @@ from edtf.parser.grammar import level0Expression
 from pyparsing import ParseException
 
 from remembrance.config import LANGUAGES, checked_language
+from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.date_words import load_date_words
 from remembrance.pipelines.records import DateMention
 
@@ -229,19 +230,19 @@ _PART_RANGES = {"pe": ((1, 4), (1, 10)), "pm": ((5, 8), (11, 20)), "pl": ((9, 12
 def _year_use_ok(text: str, match: re.Match[str], year: int) -> bool:
     """Whether a year-only match reads as a date rather than a count or a reference number."""
     start = match.start()
+    before = max(0, start - DEFAULT_CONFIG["reach"]["year_words"])
     if not 1800 <= year <= 2030 or (
-        year < 1900 and not _DATE_PREP_BEFORE.search(text, max(0, start - 12), start)
+        year < 1900 and not _DATE_PREP_BEFORE.search(text, before, start)
     ):
         return False  # a year of the 19th century only after a preposition ("born in 1880")
     if (
-        _REFERENCE_BEFORE.search(text, max(0, start - 12), start)
+        _REFERENCE_BEFORE.search(text, before, start)
         or _NUMBER_BEFORE.search(text, max(0, start - 2), start)
         or _NUMBER_AFTER.match(text, match.end())
     ):
         return False
     return not (
-        _COUNT_AFTER.match(text, match.end())
-        and not _DATE_PREP_BEFORE.search(text, max(0, start - 12), start)
+        _COUNT_AFTER.match(text, match.end()) and not _DATE_PREP_BEFORE.search(text, before, start)
     )
 
 
