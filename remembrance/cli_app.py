@@ -69,6 +69,13 @@ ParamOption = Annotated[
     list[str] | None,
     typer.Option("--param", "-p", help="NAME=VALUE for a parameter of the named query."),
 ]
+EndpointOption = Annotated[
+    str | None,
+    typer.Option("--endpoint", help="A SPARQL server (http://host:port) instead of --store."),
+]
+OutFileOption = Annotated[
+    Path | None, typer.Option("--out", help="Write to FILE (default: standard output).")
+]
 
 
 def _store_path(store: Path | None) -> Path:

@@ -22,7 +22,16 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from remembrance.cli_app import StoreOption, _store_path, app, console, output, warning
+from remembrance.cli_app import (
+    EndpointOption,
+    OutFileOption,
+    StoreOption,
+    _store_path,
+    app,
+    console,
+    output,
+    warning,
+)
 from remembrance.graph.curation import (
     CURATION_ENV,
     DEFAULT_FILE,
@@ -44,10 +53,6 @@ CurationOption = Annotated[
 WhyOption = Annotated[str, typer.Option("--why", help="Why: your sources and reasons.")]
 WhoOption = Annotated[str | None, typer.Option("--who", help="Who decides (default: $USER).")]
 FileOption = Annotated[str, typer.Option("--file", help="The TSV file of the folder to write to.")]
-EndpointOption = Annotated[
-    str | None,
-    typer.Option("--endpoint", help="A SPARQL server (http://host:port) instead of --store."),
-]
 
 curate_app = typer.Typer(
     help="Record a correction in the curation folder; every later build applies it.",
@@ -294,9 +299,7 @@ def review(
         ReviewFormat.table
     ),
     limit: Annotated[int | None, typer.Option(help="Show at most N items.", min=0)] = None,
-    out: Annotated[Path | None, typer.Option(help="Write to FILE (default: standard output).")] = (
-        None
-    ),
+    out: OutFileOption = None,
     store: StoreOption = None,
     endpoint: EndpointOption = None,
     curation: CurationOption = None,

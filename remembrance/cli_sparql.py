@@ -25,7 +25,16 @@ from rdflib.query import Result
 from rich.console import Console
 from rich.table import Table
 
-from remembrance.cli_app import ParamOption, StoreOption, _store_path, app, console, output
+from remembrance.cli_app import (
+    EndpointOption,
+    OutFileOption,
+    ParamOption,
+    StoreOption,
+    _store_path,
+    app,
+    console,
+    output,
+)
 from remembrance.cli_curate import CurationOption, unbuilt_warning
 from remembrance.config import QUERY_LIMITS, QueryLimits
 from remembrance.graph.row_limit import limit_rows
@@ -33,10 +42,6 @@ from remembrance.graph.store import Store, StoreError
 from remembrance.graph.stores import open_store
 from remembrance.pipelines.errors import InputError
 
-EndpointOption = Annotated[
-    str | None,
-    typer.Option("--endpoint", help="A SPARQL server (http://host:port) instead of --store."),
-]
 T = TypeVar("T")
 
 
@@ -283,9 +288,7 @@ def export(
         ExportFormat.trig
     ),
     graph: Annotated[str | None, typer.Option(help="Only this named graph (an IRI).")] = None,
-    out: Annotated[Path | None, typer.Option(help="Write to FILE (default: standard output).")] = (
-        None
-    ),
+    out: OutFileOption = None,
     store: StoreOption = None,
     endpoint: EndpointOption = None,
     curation: CurationOption = None,
