@@ -91,6 +91,10 @@ def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
     return Gazetteer(index)
 
 
+#: The possessive ending a name may carry ("De Jongh's"): not part of the name.
+_SAXON = frozenset({"'s", "’s", "'", "’"})
+
+
 def _is_modifier(span: Span) -> bool:
     """A one-word adjective such as "Allied" in "Allied airmen" is not a mention."""
     if len(span) != 1:
@@ -246,10 +250,9 @@ class MentionMerger:
                 continue  # a noun of a description alone ("… Memorial, the Citadel") is no name
             start = _skip_determiners(doc, ent.start, ent.end)
             start = _skip_titles(doc, text, start, ent.end)
-            if doc[start : ent.end].text.strip(" '\"") and any(
-                t.is_alpha for t in doc[start : ent.end]
-            ):
-                kept.append(Span(doc, start, ent.end, label=category))
+            end = ent.end - (doc[ent.end - 1].lower_ in _SAXON)  # "De Jongh's arrest"
+            if doc[start:end].text.strip(" '\"") and any(t.is_alpha for t in doc[start:end]):
+                kept.append(Span(doc, start, end, label=category))
         taken = {i for span in kept for i in range(span.start, span.end)}
         kept += [
             span

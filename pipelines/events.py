@@ -687,7 +687,17 @@ def _possessor(
     found = table.possessor.search(text, max(sentence[0], start - reach), start)
     if found is None:
         return None
-    possessive = found.group("possessive")  # none in "De Jongh's arrest"
-    gender = table.genders.get(possessive.lower()) if possessive else None
+    possessive = found.group("possessive")
+    if possessive is None:  # "De Jongh's arrest": the name right before
+        item = next(
+            (
+                m
+                for m in named
+                if m.mention.end == found.start() and m.entity.category in frame.participants
+            ),
+            None,
+        )
+        return (item, False, None) if item is not None else None
+    gender = table.genders.get(possessive.lower())
     item = antecedent(named, found.start(), frame.participants, gender)
     return (item, True, None) if item is not None else None

@@ -200,9 +200,14 @@ def test_event_frames(language: str, text: str, facts: set[tuple[str, str, str]]
         ),
         # a name's possessive before a noun trigger
         (
-            "Andrée de Jongh founded the Comet Line. After De Jongh's arrest in 1943, the line "
-            "was led by others.",
+            "Andrée de Jongh founded the Comet Line. Its motto was Pugna quin percutias. After "
+            "De Jongh's arrest in 1943, the line was led by others.",
             {("andree-de-jongh", "arrestedOn", "1943")},
+        ),
+        # caught again: arrested
+        (
+            "Youra Livchitz escaped, and was caught again in June 1943.",
+            {("youra-livchitz", "arrestedOn", "1943-06")},
         ),
         # a memorial named again as "the site", dedicated
         (
@@ -238,6 +243,19 @@ def test_a_date_opening_the_sentence_dates_its_main_clause() -> None:
         "arrested Marguerite Bervoets."
     )
     assert ("marguerite-bervoets", "arrestedOn", "1942-08-08") in _facts(text, "en")
+
+
+def test_a_name_s_possessive_is_not_part_of_the_name() -> None:
+    text = (
+        "Andrée de Jongh founded the Comet Line. Its motto was Pugna quin percutias. After "
+        "De Jongh's arrest in 1943, the line survived."
+    )
+    extraction = next(extract([Document("en.txt", text, "en")]))
+    names = {m.mention.text: m.entity.id for m in extraction.mentions}
+    assert names.get("De Jongh") == "andree-de-jongh"
+    assert not {s for s in extraction.statements if s.predicate == "arrestedOn"} - {
+        s for s in extraction.statements if s.subject == "andree-de-jongh"
+    }
 
 
 def test_a_date_after_a_death_is_not_the_death_s() -> None:
