@@ -286,40 +286,43 @@ def merged(parts: Iterable[Extraction]) -> Extraction:
     return result
 
 
-def _tasks(documents: Iterable[Document], size: int, n_process: int) -> Iterator[list[Document]]:
-    """The documents in batches: of `size`, or with several processes cut to give each process
-    4 batches of every `size` × 4 × `n_process` documents (`spacy_batch_size`)."""
+def _windows(
+    documents: Iterable[Document], size: int, n_process: int
+) -> Iterator[list[list[Document]]]:
+    """The documents in batches of `size`; with several processes, in windows of `size` × 4 ×
+    `n_process` documents cut into batches that give every process 4 (`spacy_batch_size`)."""
     iterator = iter(documents)
     while window := list(islice(iterator, size if n_process == 1 else size * n_process * 4)):
         step = spacy_batch_size(len(window), size, n_process)
-        yield from (window[i : i + step] for i in range(0, len(window), step))
+        yield [window[i : i + step] for i in range(0, len(window), step)]
 
 
 def _batches(
-    tasks: Iterable[list[Document]], n_process: int
+    windows: Iterable[list[list[Document]]], n_process: int
 ) -> Iterator[tuple[list[Document], list[Extraction | Failure | None]]]:
     """Each batch with its `extract_batch` results: here, or on `n_process` worker processes
-    forked once the first batch's pipelines are loaded here (the workers share them)."""
-    iterator = iter(tasks)
+    forked once the index and the first window's pipelines are loaded here (they share them)."""
+    iterator = iter(windows)
     first = next(iterator, None)
     if first is None:
         return
+    batches = chain.from_iterable(chain([first], iterator))
     if n_process == 1:
-        for batch in chain([first], iterator):
+        for batch in batches:
             yield batch, extract_batch(batch)
         return
     _acronyms()  # loads the index
-    for language in sorted({document.language for document in first}):
+    for language in sorted({document.language for batch in first for document in batch}):
         load_nlp(language)
     with process_pool(n_process) as pool:
-        batches: deque[list[Document]] = deque()
+        submitted: deque[list[Document]] = deque()
 
         def submit(batch: list[Document]) -> Future[list[Extraction | Failure | None]]:
-            batches.append(batch)
+            submitted.append(batch)
             return pool.submit(extract_batch, batch)
 
-        for results in in_order(submit, chain([first], iterator), 2 * n_process):
-            yield batches.popleft(), results
+        for results in in_order(submit, batches, 2 * n_process):
+            yield submitted.popleft(), results
 
 
 def extract_parts(
@@ -334,10 +337,10 @@ def extract_parts(
     Documents go through `extract_batch` in batches of `batch_size`, in this process or, with
     `n_process` above 1, in that many worker processes, each extracting whole batches (spaCy
     and the analysis) and sending back the records, two batches per process in flight; batches
-    are cut smaller when there are fewer documents, so that every process gets work (`_tasks`).
+    are cut smaller when there are fewer documents, so that every process gets work (`_windows`).
     """
     size: int = batch_size or DEFAULT_CONFIG["batch_size"]
-    for batch, results in _batches(_tasks(documents, size, n_process), n_process):
+    for batch, results in _batches(_windows(documents, size, n_process), n_process):
         for document, result in zip(batch, results, strict=True):
             if result is None:
                 yield _chunked(document, load_index())
