@@ -138,7 +138,10 @@ def _subjects(anchor: Token, table: Table) -> list[Token]:
         if found:
             return [*found, *(c for s in found for c in s.conjuncts)]
         if t.dep_ in {"appos", "relcl", "acl", "acl:relcl"}:
-            return [t.head]
+            head = t.head  # "X est une résistante née à …": the copula's subject, X
+            copular = t.dep_ == "acl" and _copular(head)
+            of_copula = [c for c in head.children if c.dep_ in SUBJECTS] if copular else []
+            return of_copula or [head]
         if (named := _relative_antecedent(t, table)) is not None:
             return [named]
         if t.pos_ == "NOUN" and t.head.pos_ == "PROPN" and t.head.i < t.i and _apposed(t):
@@ -174,6 +177,11 @@ def _relative_antecedent(token: Token, table: Table) -> Token | None:
         return None
     named = pronoun.nbor(-2)
     return named if named.pos_ == "PROPN" else None
+
+
+def _copular(token: Token) -> bool:
+    """A common noun as predicate, with its copula ("est une résistante")."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "cop" for c in token.children)
 
 
 def _apposed(token: Token) -> bool:

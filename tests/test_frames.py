@@ -838,3 +838,18 @@ def test_dutch_frames_in_the_registers_of_historians(
     text: str, facts: set[tuple[str, str, str]]
 ) -> None:
     assert facts <= _facts(text, "nl")
+
+
+def test_a_participle_on_a_predicate_noun_is_the_copula_subject_s() -> None:
+    text = (
+        "Marguerite Bervoets est une résistante belge née à La Louvière le 6 mars 1914. "
+        "L'Enclos des Fusillés de Schaerbeek est un petit cimetière situé à Bruxelles."
+    )
+    facts = _facts(text, "fr")
+    assert ("marguerite-bervoets", "bornIn", "la-louviere") in facts
+    assert ("enclos-des-fusilles-schaerbeek", "locatedIn", "brussels") in facts
+
+
+def test_a_french_place_after_a_comma_and_en_is_in_the_larger_one() -> None:
+    text = "Elle fut décapitée à Wolfenbüttel, en Allemagne, le 7 août 1944."
+    assert ("wolfenbuttel", "locatedIn", "germany") in _facts(text, "fr")
