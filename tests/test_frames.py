@@ -209,6 +209,16 @@ def test_event_frames(language: str, text: str, facts: set[tuple[str, str, str]]
             "Youra Livchitz escaped, and was caught again in June 1943.",
             {("youra-livchitz", "arrestedOn", "1943-06")},
         ),
+        # "the event" stands for the event named before; an association that belongs to a group
+        (
+            "Relatives gathered in Liège for an Immortal Regiment march. The event was organised "
+            "by Meridian, an association that belongs to the Belgian Federation of "
+            "Russian-speaking Organisations.",
+            {
+                ("immortal-regiment", "organisedBy", "meridian-bfro"),
+                ("meridian-bfro", "partOf", "belgian-federation-of-russian-speaking-organisations"),
+            },
+        ),
         # a memorial named again as "the site", dedicated
         (
             "East of Liège lies the Henri-Chapelle American Cemetery. The site, a burial ground "
