@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TypeVar
 
-from remembrance.pipelines.records import Document, Extraction
+from remembrance.pipelines.records import Document, Extraction, Occurrence, Statement
 
 Offset = Callable[[int], int]
+_Said = TypeVar("_Said", Statement, Occurrence)  # a record with offsets, a sentence and a date
 
 
 def remapped(
@@ -38,25 +40,18 @@ def remapped(
             sentence=span(item.mention.sentence),
         )
         mentions.append(replace(item, mention=mention))
-    statements = [
-        replace(
-            statement,
-            start=start(statement.start),
-            end=end(statement.end),
-            sentence=span(statement.sentence),
-            date=None if statement.date is None else dates[statement.date],
+
+    def moved(record: _Said) -> _Said:
+        date = None if record.date is None else dates[record.date]
+        return replace(
+            record,
+            start=start(record.start),
+            end=end(record.end),
+            sentence=span(record.sentence),
+            date=date,
         )
-        for statement in part.statements
-    ]
-    occurrences = [
-        replace(
-            occurrence,
-            start=start(occurrence.start),
-            end=end(occurrence.end),
-            sentence=span(occurrence.sentence),
-            date=None if occurrence.date is None else dates[occurrence.date],
-        )
-        for occurrence in part.occurrences
-    ]
+
+    statements = [moved(statement) for statement in part.statements]
+    occurrences = [moved(occurrence) for occurrence in part.occurrences]
     sentences = [span(sentence) for sentence in part.sentences]
     return Extraction(document, mentions, list(dates.values()), statements, sentences, occurrences)
