@@ -71,11 +71,15 @@ def date_statements(
             nearest = max(verbs, key=lambda v: (v[0], v[1] is not None), default=None)
             if nearest is not None and nearest[1] is None:
                 continue
+            between = any(item.mention.end <= d.start and d.end <= date.start for d in dates)
             predicate = (
                 nearest[1]
                 if nearest is not None
                 else "occurredOn"
                 if item.entity.category == "Event"
+                # with no verb, a nearer date is the event's ("de capitulatie van 8 mei 1945 …
+                # de jaren 1940")
+                and not between
                 # an event named by its verb ("invaded by German forces on …") is the verb
                 and len(gap) <= limits["verb" if item.mention.source == "rule" else "event"]
                 else None

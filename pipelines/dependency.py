@@ -26,6 +26,7 @@ from remembrance.pipelines.records import LinkedMention, Statement
 SUBJECTS = {"nsubj", "nsubjpass", "nsubj:pass", "expl:subj"}
 OBJECTS = {"dobj", "obj"}
 VERB, NOUN = "verb", "noun"
+_VERB_TAGS = {"VERB", "AUX"}
 _GENDERS = {"Masc": "male", "Fem": "female"}  # the parse's grammatical genders, as the tables'
 
 
@@ -224,7 +225,7 @@ def _mention(
     if appositions:
         return appositions[0]
     allowed = pronouns.get(token.lower_)
-    if allowed is None or categories.isdisjoint(allowed):
+    if allowed is None or categories.isdisjoint(allowed) or _article(token):
         return None
     start, gender = token.idx, genders.get(token.lower_)
     fronted = _fronted_participles(token)
@@ -276,6 +277,18 @@ def _fronted_participles(token: Token) -> list[tuple[int, int]]:
         and "Part" in c.morph.get("VerbForm", [])
         and not any(s.dep_ in SUBJECTS for s in c.children)
     ]
+
+
+def _article(token: Token) -> bool:
+    """A pronoun's word used as the article of a subject: "Het net Clarence werd …" (tagged DET
+    and parsed as the subject, a word of its own noun phrase after it, not a verb)."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        token.pos_ == "DET"
+        and token.dep_ in SUBJECTS
+        and following is not None
+        and following.pos_ not in _VERB_TAGS
+    )
 
 
 def _grammatical_gender(doc: Doc, item: LinkedMention) -> str | None:

@@ -464,3 +464,24 @@ def test_a_relative_pronoun_stands_for_the_name_before_its_comma() -> None:
         "bracht met enkele vrienden het sluikblad uit."
     )
     assert ("marguerite-bervoets", "memberOf", "secret-army") in _triples(text, "nl")
+
+
+def test_an_article_parsed_as_the_subject_is_no_pronoun() -> None:
+    """ "Het net Clarence": "Het" is the article of the subject, not "it" for the group before."""
+    text = (
+        "In 1939 nam de Britse Secret Intelligence Service contact met hem op. "
+        "Het net Clarence werd in 1940 opgericht door Walthère Dewé."
+    )
+    founded = {s for s in _triples(text, "nl") if s[1] == "foundedBy"}
+    assert founded == {("clarence-network", "foundedBy", "walthere-dewe")}
+
+
+def test_a_nearer_date_is_the_event_s_and_people_are_no_participants() -> None:
+    text = (
+        "De Duitse capitulatie van 8 mei 1945 wordt nog altijd herdacht; de herinnering aan "
+        "de jaren 1940 blijft sterk. Er staan 415 graven van mensen die tijdens de Tweede "
+        "Wereldoorlog werden gefusilleerd."
+    )
+    found = {(s.predicate, str(s.object)) for s in _extraction(text, "nl").statements}
+    assert ("occurredOn", "194X") not in found
+    assert not any(predicate == "participantCount" for predicate, _ in found)
