@@ -124,9 +124,11 @@ def test_floors_on_the_test_split() -> None:
     assert sum(scores.cross_language.values()) >= 70
     # relations on the gold set extended with the facts of the event frames (issue 14), measured
     # on 2026-12-03: P 0.821, R 0.496 (69 of 139); on the relations annotated before: 0.865, 0.571;
-    # after locative and plural pronouns, noun triggers and counts: P 0.798, R 0.540 (75 of 139)
+    # after locative and plural pronouns, noun triggers and counts: P 0.798, R 0.540 (75 of 139);
+    # after the English fronted phrases, appositions and subject-first pronouns (and the French and
+    # Dutch rules of the same day): P 0.796, R 0.590 (82 of 139); English P 0.830, R 0.657
     assert scores.relations.precision >= 0.79
-    assert scores.relations.recall >= 0.53
+    assert scores.relations.recall >= 0.58
     assert all(c.gold and c.tp for c in scores.relations_by_language.values())
     assert {"birth", "execution", "arrest", "deportation", "founding"} <= set(
         scores.relations_by_frame

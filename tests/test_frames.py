@@ -219,6 +219,12 @@ def test_event_frames(language: str, text: str, facts: set[tuple[str, str, str]]
                 ("meridian-bfro", "partOf", "belgian-federation-of-russian-speaking-organisations"),
             },
         ),
+        # a memorial commemorates the event its dead fell in
+        (
+            "The Mardasson Memorial stands near Bastogne. The monument commemorates the American "
+            "soldiers killed and wounded in the Battle of the Bulge.",
+            {("mardasson-memorial", "commemorates", "battle-of-the-bulge")},
+        ),
         # a memorial named again as "the site", dedicated
         (
             "East of Liège lies the Henri-Chapelle American Cemetery. The site, a burial ground "
