@@ -114,8 +114,9 @@ def _is_modifier(span: Span) -> bool:
 
 def _inflected_word(span: Span, lemmas: Table | None) -> bool:
     """A one-word name from the NER that the language's lemma table reads as an inflected common
-    word: a plural ("Tsiganes", "Allemands": tsigane, allemand) or, opening its sentence before a
-    preposition, a verb's participle ("Licenciée en lettres, …", "Extradé vers la Belgique, …")."""
+    word: a plural ("Tsiganes", "Allemands": tsigane, allemand), one after its article or
+    adjective ("une jeune Bruxelloise") or, opening its sentence before a preposition, a verb's
+    participle ("Licenciée en lettres, …", "Extradé vers la Belgique, …")."""
     if lemmas is None or len(span) != 1:
         return False
     token = span[0]
@@ -126,6 +127,9 @@ def _inflected_word(span: Span, lemmas: Table | None) -> bool:
         return False
     if word.endswith("s") and lemma == word[:-1]:
         return True
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.pos_ in {"DET", "ADJ"} and before.text[:1].islower():
+        return True  # "une jeune Bruxelloise": a noun of the language, with its article
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     opens = token.i == 0 or token.is_sent_start or token.doc[token.i - 1].is_space
     return (

@@ -869,3 +869,15 @@ def test_a_participle_on_a_predicate_noun_is_the_copula_subject_s() -> None:
 def test_a_french_place_after_a_comma_and_en_is_in_the_larger_one() -> None:
     text = "Elle fut décapitée à Wolfenbüttel, en Allemagne, le 7 août 1944."
     assert ("wolfenbuttel", "locatedIn", "germany") in _facts(text, "fr")
+
+
+def test_a_french_demonym_after_its_article_is_no_name_and_a_leader_after_a_place() -> None:
+    text = (
+        "Le réseau Comète fut fondé par Andrée de Jongh, une jeune Bruxelloise, avec l'aide de "
+        "son père Frédéric de Jongh. Après l'arrestation de Dédée le 15 janvier 1943, la ligne "
+        "fut dirigée au sud par Jean-François Nothomb."
+    )
+    facts = _facts(text, "fr")
+    assert ("frederic-de-jongh", "parentOf", "andree-de-jongh") in facts
+    assert ("comet-line", "ledBy", "jean-francois-nothomb") in facts
+    assert not {f for f in facts if "bruxelloise" in f[2]}
