@@ -132,6 +132,8 @@ def _subjects(anchor: Token, table: Table) -> list[Token]:
             if c.dep_ in SUBJECTS and c.lower_ not in table.relative and not _displaced(c)
         ]
         found += [c for c in t.children if c.dep_ != "conj" and _among(c, table)]
+        if not found and t.lower_ in table.intransitive:  # "In Bastenaken ligt het monument"
+            found = [c for c in t.children if c.dep_ in OBJECTS]
         if t is anchor and anchor.pos_ == "NOUN":  # "sa fondatrice, Andrée de Jongh"
             found += [c for c in t.children if c.dep_ == "appos"]
             if t.dep_ in SUBJECTS and any(c.dep_ == "cop" for c in t.head.children):

@@ -485,3 +485,19 @@ def test_a_nearer_date_is_the_event_s_and_people_are_no_participants() -> None:
     found = {(s.predicate, str(s.object)) for s in _extraction(text, "nl").statements}
     assert ("occurredOn", "194X") not in found
     assert not any(predicate == "participantCount" for predicate, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("In Bastenaken ligt het Mardassonmonument.", ("mardasson-memorial", "bastogne")),
+        (
+            "In Neupré, ten zuiden van Luik, ligt de Amerikaanse begraafplaats van de Ardennen.",
+            ("ardennes-american-cemetery", "neupre"),
+        ),
+    ],
+)
+def test_a_dutch_subject_after_an_intransitive_verb(text: str, fact: tuple[str, str]) -> None:
+    """The parse makes the subject after "ligt" its object; "ligt" takes none."""
+    located = {(s[0], s[2]) for s in _triples(text, "nl") if s[1] == "locatedIn"}
+    assert located == {fact}

@@ -122,6 +122,9 @@ class Table:
     complements: frozenset[str]
     relative: frozenset[str]
     copulas: frozenset[str]  # verbs whose object noun says what the subject is ("vormde")
+    # verbs without an object: a noun the parse makes their object is their subject ("In
+    # Bastenaken ligt het monument": subject after the verb)
+    intransitive: frozenset[str]
     among: frozenset[str]
     one: frozenset[str]
     pronouns: dict[str, frozenset[str]]
@@ -366,6 +369,7 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
         complements=r.words("complements"),
         relative=r.words("relative"),
         copulas=r.words("copulas"),
+        intransitive=r.words("intransitive"),
         among=r.words("among"),
         one=r.words("one"),
         pronouns=r.word_categories("pronouns"),
