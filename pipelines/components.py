@@ -24,7 +24,9 @@ from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.historical.titles import Titles, title_words
 from remembrance.pipelines.rules import DESCRIPTION_NOUNS
 
-DETERMINERS = {"the", "le", "la", "les", "l'", "de", "het", "een", "des", "du", "a", "an"}
+#: Definite articles of English, French and Dutch, in the order linking strips them from a name.
+ARTICLES = ("the", "le", "la", "les", "l'", "de", "het")
+DETERMINERS = {*ARTICLES, "een", "des", "du", "a", "an"}
 #: Every title of every language (pipelines/historical/<language>.toml), in lower case.
 TITLES = title_words()
 

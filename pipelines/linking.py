@@ -15,12 +15,12 @@ from datetime import date
 
 from remembrance.iris import slugify
 from remembrance.pipelines.authority import AuthorityIndex, AuthorityRecord, normalise_label
-from remembrance.pipelines.components import TITLES
+from remembrance.pipelines.components import ARTICLES, TITLES
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.dates import bounds
 from remembrance.pipelines.records import Candidate, DateMention, Entity, LinkedMention, Mention
 
-_LEADING = ("the ", "le ", "la ", "les ", "l'", "de ", "het ")
+_LEADING = tuple(a if a.endswith("'") else f"{a} " for a in ARTICLES)  # "the ", "l'" …
 _TITLE_KEYS = {normalise_label(title) for title in TITLES}
 
 
