@@ -881,3 +881,12 @@ def test_a_french_demonym_after_its_article_is_no_name_and_a_leader_after_a_plac
     assert ("frederic-de-jongh", "parentOf", "andree-de-jongh") in facts
     assert ("comet-line", "ledBy", "jean-francois-nothomb") in facts
     assert not {f for f in facts if "bruxelloise" in f[2]}
+
+
+def test_people_are_an_event_s_participants_only_when_it_gathers_them() -> None:
+    text = (
+        "The Immortal Regiment march in Brussels drew some 2,000 people. During the First World "
+        "War, Zéro grew. About 3,000 people took part in the work of Zéro."
+    )
+    counts = {f for f in _facts(text, "en") if f[1] == "participantCount"}
+    assert counts == {("immortal-regiment", "participantCount", "2000")}
