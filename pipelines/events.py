@@ -445,6 +445,8 @@ def _verbal_event(hit: _Hit) -> _Event | None:
     if span is not None and span.root.pos_ not in _PREDICATES and not hit.trigger.noun:
         return None  # a noun ("le convoi de déportés", "en l'honneur des fusillés")
     head = _clause_head(span.root) if span is not None else None
+    if hit.trigger.noun and head is not None and head.pos_ not in _VERBS:
+        head = _clause_head(head.head)  # "kwam … om het leven" with "leven" parsed as a clause
     bounds = _surface_clause(hit.text, hit.sentence, start, end, table)
     clause = _Clause(*_cut(hit.text, bounds, start, end, hit.spans, table), head)
     subjects = _Clause(bounds[0], bounds[1], head)  # a conjunction shares the subject

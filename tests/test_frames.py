@@ -843,6 +843,16 @@ def test_a_description_right_before_a_name_introduces_it() -> None:
                 ("prince-charles-count-of-flanders", "siblingOf", "leopold-iii"),
             },
         ),
+        # a noun read with its verb, after a semicolon and a pronoun subject
+        (
+            "Burgers werd in 1943 door de Sipo-SD gearresteerd; hij kwam in 1944 in het "
+            "concentratiekamp Buchenwald om het leven.",
+            {
+                ("jean-burgers", "arrestedOn", "1943"),
+                ("jean-burgers", "diedOn", "1944"),
+                ("jean-burgers", "diedIn", "buchenwald"),
+            },
+        ),
         # an offensive led by an army
         (
             "De Slag om de Schelde werd door het Eerste Canadese Leger geleid.",
