@@ -1,9 +1,10 @@
 """Coreference inside a document: words that stand for an entity named before them.
 
 A sentence-initial pronoun or definite description ("She was deported to …", "The network was
-founded by …", "The pilot, who had escaped …", "Le roi …", "Het werd …") stands for the latest
-entity of a fitting category (and, for a person, of the pronoun's or description's gender where
-the record gives one) named before its sentence. The resolved words
+founded by …", "The pilot, who had escaped …", "Le roi …", "Het werd …") stands for the entity the
+previous sentence opens with (its subject) where that fits, else for the latest entity of a
+fitting category (and, for a person, of the pronoun's or description's gender where the record
+gives one) named before its sentence. The resolved words
 become mentions with source "coreference", used for relations only (the gold set does not
 annotate pronouns); statements made through them say so.
 """
