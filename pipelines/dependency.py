@@ -293,6 +293,17 @@ def _article(token: Token) -> bool:
     )
 
 
+def token_mention(
+    token: Token,
+    inside: dict[int, LinkedMention],
+    categories: frozenset[str],
+    linked: Sequence[LinkedMention],
+    table: Table,
+) -> LinkedMention | None:
+    """The mention a token stands for: its own, an apposition's or a pronoun's antecedent."""
+    return _mention(token, inside, categories, linked, table.pronouns, table.genders)
+
+
 def _grammatical_gender(doc: Doc, item: LinkedMention) -> str | None:
     """The gender the parse gives the head noun of a mention of a thing ("le gouvernement":
     male, so no "elle"); None for a person (their record says) or where the parse says none."""

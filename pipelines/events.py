@@ -21,7 +21,12 @@ from spacy.tokens import Doc, Token
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.coreference import antecedent, resolved
 from remembrance.pipelines.dated import is_relative
-from remembrance.pipelines.dependency import SUBJECTS, subject_mentions, token_mentions
+from remembrance.pipelines.dependency import (
+    SUBJECTS,
+    subject_mentions,
+    token_mention,
+    token_mentions,
+)
 from remembrance.pipelines.frames.tables import Frame, Table, Trigger, load_frames
 from remembrance.pipelines.patterns import conjuncts
 from remembrance.pipelines.records import DateMention, LinkedMention, Statement
@@ -148,11 +153,15 @@ def _participant(
             for c in head.children
             if c.dep_ in {"dobj", "obj"} and not trigger_start <= c.idx < trigger_end
         ]
-        objects = [inside[c.i] for c in direct if c.i in inside]
-        fitting_objects = [m for m in objects if m.entity.category in frame.participants]
+        objects = [  # a pronoun object stands for its antecedent ("voerden hem … weg")
+            (m, c.i not in inside)
+            for c in direct
+            if (m := token_mention(c, inside, frame.participants, linked, table))
+        ]
+        fitting_objects = [(m, p) for m, p in objects if m.entity.category in frame.participants]
         if fitting_objects and not frame.active:  # "the Gestapo arrested X"
             agent = next((m for m, _ in doers), None)
-            return fitting_objects[0], False, agent
+            return fitting_objects[0][0], fitting_objects[0][1], agent
         if direct and not frame.active:
             return None  # an active verb with another object: not this event
         fitting = [(m, c) for m, c in subjects if m.entity.category in frame.participants]

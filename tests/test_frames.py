@@ -853,6 +853,12 @@ def test_a_description_right_before_a_name_introduces_it() -> None:
                 ("jean-burgers", "diedIn", "buchenwald"),
             },
         ),
+        # an active deportation whose object is a pronoun; a separable verb ("voerden … weg")
+        (
+            "Koning Leopold III bleef in België. In juni 1944 voerden de Duitsers hem met zijn "
+            "gezin naar Duitsland weg.",
+            {("leopold-iii", "deportedTo", "germany"), ("leopold-iii", "deportedOn", "1944-06")},
+        ),
         # an offensive led by an army
         (
             "De Slag om de Schelde werd door het Eerste Canadese Leger geleid.",
