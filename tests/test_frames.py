@@ -225,6 +225,15 @@ def test_event_frames(language: str, text: str, facts: set[tuple[str, str, str]]
             "soldiers killed and wounded in the Battle of the Bulge.",
             {("mardasson-memorial", "commemorates", "battle-of-the-bulge")},
         ),
+        # "the German offensive" stands for the battle named before; an event "opened"
+        (
+            "Veterans remembered the Battle of the Bulge. The German offensive in the Ardennes "
+            "opened on 16 December 1944.",
+            {
+                ("battle-of-the-bulge", "tookPlaceAt", "ardennes"),
+                ("battle-of-the-bulge", "occurredOn", "1944-12-16"),
+            },
+        ),
         # a memorial named again as "the site", dedicated
         (
             "East of Liège lies the Henri-Chapelle American Cemetery. The site, a burial ground "
