@@ -445,13 +445,32 @@ def _possessed_event(hit: _Hit) -> _Event | None:
     return found, clause, candidates
 
 
+def _fronted_participle(token: Token) -> bool:
+    """A participle opening its sentence before a preposition that the tagger read as a noun for
+    its capital ("Incarcérée en Belgique, …, l'enseignante fut jugée")."""
+    doc = token.doc
+    opens = token.i == 0 or token.is_sent_start or doc[token.i - 1].is_space
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (
+        bool(opens)
+        and token.pos_ in {"NOUN", "PROPN"}
+        and after is not None
+        and after.pos_ == "ADP"
+    )
+
+
 def _verbal_event(hit: _Hit) -> _Event | None:
     """A verb (or a noun read with its clause's verb): the participant from the parse or the
     surface, and the mentions of the trigger's clause."""
     doc, start, end, linked, table = hit.doc, hit.start, hit.end, hit.linked, hit.table
     parsed = doc.has_annotation("DEP")
     span = doc.char_span(start, end, alignment_mode="expand") if parsed else None
-    if span is not None and span.root.pos_ not in _PREDICATES and not hit.trigger.noun:
+    if (
+        span is not None
+        and span.root.pos_ not in _PREDICATES
+        and not hit.trigger.noun
+        and not _fronted_participle(span.root)
+    ):
         return None  # a noun ("le convoi de déportés", "en l'honneur des fusillés")
     head = _clause_head(span.root) if span is not None else None
     if hit.trigger.noun and head is not None and head.pos_ not in _VERBS:
@@ -467,7 +486,7 @@ def _verbal_event(hit: _Hit) -> _Event | None:
         and m.mention.end <= start
     ]
     root = span.root if span is not None else None
-    if hit.trigger.noun and head is not None:
+    if head is not None and (hit.trigger.noun or (root is not None and _fronted_participle(root))):
         root = head  # "he lived as a prisoner in …": the subject of "lived"
     plural = _plural(root, linked, hit.frame, table) if root is not None else None
     if plural is not None:  # a plural pronoun is not guessed: nobody fitting, no event

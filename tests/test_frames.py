@@ -915,3 +915,12 @@ def test_people_are_an_event_s_participants_only_when_it_gathers_them() -> None:
     )
     counts = {f for f in _facts(text, "en") if f[1] == "participantCount"}
     assert counts == {("immortal-regiment", "participantCount", "2000")}
+
+
+def test_a_fronted_participle_read_as_a_noun_for_its_capital_is_still_the_event() -> None:
+    text = (
+        "Marguerite Bervoets fut arrêtée le 8 août 1942. Incarcérée en Belgique pendant plusieurs "
+        "mois, puis transférée en Allemagne, l'enseignante fut jugée par un tribunal militaire."
+    )
+    prisons = {f for f in _facts(text, "fr") if f[1] == "imprisonedAt"}
+    assert prisons == {("marguerite-bervoets", "imprisonedAt", "belgium")}
