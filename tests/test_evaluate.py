@@ -127,7 +127,8 @@ def test_floors_on_the_test_split() -> None:
     # after locative and plural pronouns, noun triggers and counts: P 0.798, R 0.540 (75 of 139);
     # after the English fronted phrases, appositions and subject-first pronouns (and the French and
     # Dutch rules of the same day): P 0.796, R 0.590 (82 of 139); English P 0.830, R 0.657
-    assert scores.relations.precision >= 0.79
+    # after the Dutch rules written on the new Dutch dev documents: P 0.804, R 0.590 (82 of 139)
+    assert scores.relations.precision >= 0.80
     assert scores.relations.recall >= 0.58
     assert all(c.gold and c.tp for c in scores.relations_by_language.values())
     assert {"birth", "execution", "arrest", "deportation", "founding"} <= set(
