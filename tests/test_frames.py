@@ -924,3 +924,8 @@ def test_a_fronted_participle_read_as_a_noun_for_its_capital_is_still_the_event(
     )
     prisons = {f for f in _facts(text, "fr") if f[1] == "imprisonedAt"}
     assert prisons == {("marguerite-bervoets", "imprisonedAt", "belgium")}
+
+
+def test_a_french_secretary_of_a_movement_is_its_member() -> None:
+    text = "Fernand Demany, secrétaire du FI et ancien journaliste du Soir, rédigea les textes."
+    assert ("fernand-demany", "memberOf", "independence-front") in _facts(text, "fr")
