@@ -23,14 +23,18 @@ from remembrance.config import LANGUAGES
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.evaluate import Counts
 from remembrance.pipelines.records import Document
-from remembrance.pipelines.training.corpora import annotation_paths, iob1_to_iob2, ner_sentences
+from remembrance.pipelines.training.corpora import (
+    SENTENCES_PER_DOCUMENT,
+    annotation_paths,
+    iob1_to_iob2,
+    ner_sentences,
+)
 from remembrance.pipelines.training.manifest import load_manifest, verified
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 LABEL_CATEGORIES = {"PER": "Person", "ORG": "Group", "LOC": "Place"}
-SENTENCES_PER_DOCUMENT = 10
 
 Spans = list[tuple[int, int, str]]
 

@@ -11,6 +11,13 @@ package on LitBank with rehearsal (``pipelines/training/english.py``) and writes
 to ``pipelines/models/remembrance_en_ner``; its ``--sample DIR`` holds LitBank-style pairs of
 our own (``NAME.txt`` and ``NAME.ann``).
 
+Dutch's NER (``python -m remembrance.train nl-ner --data DIR``, the same data as ``nl``) is the
+NER of the shipped Dutch pipeline with its own copy of the shared tok2vec, fine-tuned and
+selected on the historical newspapers' dev split alone; it is written to
+``pipelines/models/remembrance_nl_ner``; with ``"nl": "remembrance_nl_ner"`` in ``ner_models``
+it takes the place of the pipeline's NER, whose tagger and parser stay as they are (not shipped:
+see the model card).
+
 French (``python -m remembrance.train fr --data DIR``) fine-tunes the NER of the French model
 package on the ICDAR/Europeana French newspapers with rehearsal
 (``pipelines/training/rehearsal.py``) and writes that NER alone to
@@ -36,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     from remembrance.pipelines.training.build import (
         corpora_from_data,
         corpora_from_sample,
+        from_shipped,
+        ner_corpora,
         summary,
         train,
     )
@@ -45,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     parser = argparse.ArgumentParser(prog="python -m remembrance.train", description=__doc__)
-    parser.add_argument("language", choices=["nl", "en", "fr"])
+    parser.add_argument("language", choices=["nl", "nl-ner", "en", "fr"])
     parser.add_argument(
         "--data",
         type=Path,
@@ -60,11 +69,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.language == "en":
         return _english(args.data, args.sample, args.output, args.max_steps)
+    language = args.language.removesuffix("-ner")
     fine_tuned = args.language == "fr"  # the package's NER alone, fine-tuned
-    name = f"remembrance_{args.language}" + ("_ner" if fine_tuned else "")
+    name = f"remembrance_{language}" + ("_ner" if args.language != "nl" else "")
     output = args.output or MODELS_DIR / name
+    config = "nl-ner" if args.language == "nl-ner" else None
     try:
-        if args.sample:
+        if args.language == "nl-ner":
+            if args.sample:
+                corpora = from_shipped(corpora_from_sample(language, args.sample), language)
+            else:
+                corpora = ner_corpora(language, args.data, args.gold)
+        elif args.sample:
             sample = sample_with_rehearsal if fine_tuned else corpora_from_sample
             corpora = sample(args.language, args.sample)
         elif fine_tuned:
@@ -75,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as scratch:
-        nlp = train(args.language, corpora, output, args.work or Path(scratch), args.max_steps)
+        work = args.work or Path(scratch)
+        nlp = train(language, corpora, output, work, args.max_steps, config)
     print(summary(nlp))
     print(f"saved to {output}")
     return 0

@@ -10,7 +10,12 @@ from spacy.vocab import Vocab
 
 from remembrance.pipelines.errors import InputError
 from remembrance.pipelines.outside import read_split, score, split_language
-from remembrance.pipelines.training.corpora import iob1_to_iob2, read_columns, read_conllu
+from remembrance.pipelines.training.corpora import (
+    documents,
+    iob1_to_iob2,
+    read_columns,
+    read_conllu,
+)
 from remembrance.pipelines.training.litbank import TITLES, UNKNOWN, litbank_sentences
 from remembrance.pipelines.training.manifest import card_sources, load_manifest, verified
 from remembrance.pipelines.training.silver import NameLists, label_treebank
@@ -53,6 +58,18 @@ def test_outside_split_offsets_and_scores(tmp_path: Path) -> None:
     assert (scores.strict["overall"].tp, scores.fuzzy["overall"].tp) == (1, 2)
     assert scores.fuzzy["overall"].predicted == 3 and scores.fuzzy["overall"].gold == 3
     assert scores.fuzzy["Group"].recall == 0.0
+
+
+def test_training_documents_are_the_outside_splits_documents(tmp_path: Path) -> None:
+    path = tmp_path / "train.txt"
+    path.write_text("\n".join([COLUMNS] * 3), encoding="utf-8")  # six sentences
+    (document,) = read_split(path)
+    joined = documents(read_columns(Vocab(), path))
+    assert [d.text for d in joined] == [document.text]  # a line break between sentences
+    found = [(e.start_char, e.end_char, e.label_) for e in joined[0].ents]
+    labels = {"PER": "Person", "LOC": "Place", "ORG": "Group"}
+    assert [(s, e, labels[label]) for s, e, label in found] == document.entities
+    assert [len(d.ents) for d in documents(read_columns(Vocab(), path), 4)] == [6, 3]
 
 
 def test_an_unknown_outside_split_is_one_line_listing_the_splits() -> None:
@@ -180,6 +197,36 @@ def test_a_smoke_training_gives_a_pipeline_that_loads_and_tags(tmp_path: Path) -
     assert doc[0].text == "Lt."  # a title's abbreviation stays one token
     assert all(token.pos_ for token in doc)
     assert doc.has_annotation("DEP")
+
+
+@pytest.mark.slow
+def test_a_dutch_smoke_ner_training_fine_tunes_the_shipped_ner_with_its_own_tok2vec(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from remembrance.pipelines.config import DEFAULT_CONFIG
+    from remembrance.pipelines.extract import model_pipeline
+
+    sample = tmp_path / "sample"
+    sample.mkdir()
+    shutil.copy(SAMPLE, sample)
+    for path in (HERE / "gold" / "dev").glob("nl-*"):
+        shutil.copy(path, sample)
+    output = tmp_path / "ner"
+    args = ["nl-ner", "--sample", str(sample), "--output", str(output), "--max-steps", "4"]
+    assert train_main([*args, "--work", str(tmp_path / "work")]) == 0
+    assert "vocab" not in {p.name for p in output.iterdir()}  # the pipeline's is used
+    ner = spacy.load(output)
+    assert ner.pipe_names == ["ner"]  # no listener: its tok2vec is inside the NER
+    assert (ner.meta["name"], ner.meta["base"]) == ("remembrance_nl", "remembrance_nl")
+    monkeypatch.setitem(DEFAULT_CONFIG["ner_models"], "nl", str(output))
+    nlp, own = model_pipeline("nl"), model_pipeline("nl", own_ner=False)
+    assert nlp.pipe_names == own.pipe_names
+    weights = nlp.get_pipe("ner").to_bytes(exclude=["vocab"])
+    assert weights == ner.get_pipe("ner").to_bytes(exclude=["vocab"])
+    assert weights != own.get_pipe("ner").to_bytes(exclude=["vocab"])
+    text = "Lt. Janssens woonde in Gent."
+    assert [t.dep_ for t in nlp(text)] == [t.dep_ for t in own(text)]  # the same parse
+    assert nlp(text).has_annotation("ENT_IOB")
 
 
 @pytest.mark.slow

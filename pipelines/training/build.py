@@ -17,9 +17,11 @@ from spacy.training import Example
 
 from remembrance.pipelines.authority import load_index
 from remembrance.pipelines.config import DEFAULT_CONFIG
+from remembrance.pipelines.models import MODELS_DIR
 from remembrance.pipelines.training.abbreviations import add_abbreviations
 from remembrance.pipelines.training.corpora import (
     conllu_sentences,
+    documents,
     read_columns,
     read_conllu,
     read_gold,
@@ -125,6 +127,40 @@ def corpora_from_data(language: str, data: Path, gold: Path) -> Corpora:
     )
 
 
+def ner_corpora(language: str, data: Path, gold: Path) -> Corpora:
+    """The corpora of `corpora_from_data` for the NER of the language's shipped pipeline alone,
+    fine-tuned with its own tok2vec. Its annotated historical sentences are joined into
+    documents as the outside split is read (`documents`), and dev is their dev split alone."""
+    corpora = corpora_from_data(language, data, gold)
+    files = load_manifest(language)
+    paths = verified(data, files)
+    vocab = spacy.blank(language).vocab
+
+    def joined(role: str) -> list[Doc]:
+        return [d for p in by_role(files, paths, role) for d in documents(read_columns(vocab, p))]
+
+    train = joined("ner-train")
+    sentences = {line for doc in train for line in doc.text.split("\n")}
+    corpora.train = [d for d in corpora.train if d.text not in sentences] + train
+    corpora.dev = joined("ner-dev")
+    corpora.contributions["ner-train documents (its sentences, ten to a document)"] = len(train)
+    return from_shipped(corpora, language)
+
+
+def from_shipped(corpora: Corpora, language: str) -> Corpora:
+    """`corpora` set to fine-tune the NER of the language's shipped model (its base)."""
+    base = str(DEFAULT_CONFIG["models"][language])
+    corpora.base = base
+    corpora.config = {"components.ner.source": str(base_path(base))}
+    return corpora
+
+
+def base_path(name: str) -> Path | str:
+    """A model to start from: a folder of pipelines/models, else an installed package's name."""
+    bundled = MODELS_DIR / name
+    return bundled if bundled.is_dir() else name
+
+
 def corpora_from_sample(language: str, sample: Path) -> Corpora:
     """Small corpora from a folder of our own data (treebank ``*.conllu`` and gold documents),
     for a smoke training: train and dev are the same."""
@@ -141,18 +177,24 @@ def _write(docs: list[Doc], path: Path) -> Path:
     return path
 
 
-def config_path(language: str) -> Path:
-    source = resources.files("remembrance.pipelines.training") / f"{language}.cfg"
+def config_path(name: str) -> Path:
+    source = resources.files("remembrance.pipelines.training") / f"{name}.cfg"
     if not source.is_file():
-        raise ValueError(f"no training config for language {language!r}")
+        raise ValueError(f"no training config {name!r}")
     return Path(str(source))
 
 
 def train(
-    language: str, corpora: Corpora, output: Path, work: Path, max_steps: int | None = None
+    language: str,
+    corpora: Corpora,
+    output: Path,
+    work: Path,
+    max_steps: int | None = None,
+    config: str | None = None,
 ) -> Language:
-    """Train the pipeline of `language` on `corpora` (fixed seed) and save the best model to
-    `output`, its meta naming the data and figures on the held-out splits."""
+    """Train the pipeline of `language` on `corpora` (fixed seed; spaCy config `config`, else
+    the language's) and save the best model to `output`, its meta naming the data and figures on
+    the held-out splits."""
     from spacy.cli.train import train as spacy_train
 
     random.Random(SEED).shuffle(corpora.train)
@@ -165,7 +207,7 @@ def train(
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
         overrides["training.eval_frequency"] = max(1, min(max_steps, 1000))
-    spacy_train(config_path(language), work / "model", overrides=overrides, use_gpu=-1)
+    spacy_train(config_path(config or language), work / "model", overrides=overrides, use_gpu=-1)
     return finish(spacy.load(work / "model" / "model-best"), language, corpora, output)
 
 
@@ -183,7 +225,7 @@ def finish(nlp: Language, language: str, corpora: Corpora, output: Path) -> Lang
     base = corpora.base
     if base is not None:  # the components are fine-tuned from the base model's
         nlp.meta["base"] = base
-        licences.add(spacy.load(base).meta["license"])
+        licences.add(spacy.load(base_path(base)).meta["license"])
     nlp.meta["license"] = " AND ".join(sorted(licences))
     if output.exists():
         shutil.rmtree(output)

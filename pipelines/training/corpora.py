@@ -23,6 +23,9 @@ from remembrance.pipelines.training.litbank import UNKNOWN, litbank_sentences
 
 #: Gold categories that map to an NER label; Memorial and Event spans stay unknown.
 CATEGORY_LABELS = {"Person": "PER", "Group": "ORG", "Place": "LOC"}
+#: Sentences of an NER file joined into one document, one per line, as outside splits are read
+#: and the Dutch NER is trained (a file's sentence splits fall inside names: "C. M." | "Donders").
+SENTENCES_PER_DOCUMENT = 10
 #: Relations of older UD releases renamed in UD 2, and the root as spaCy names it.
 RELATION_RENAMES = {"flat:name": "flat", "root": "ROOT"}
 
@@ -132,6 +135,28 @@ def read_columns(vocab: Vocab, path: Path) -> list[Doc]:
         ents = ["" if tag == UNKNOWN else tag for tag in iob1_to_iob2(tags)]
         docs.append(Doc(vocab, words=words, ents=ents))
     return docs
+
+
+def documents(sentences: list[Doc], size: int = SENTENCES_PER_DOCUMENT) -> list[Doc]:
+    """Consecutive sentences joined into documents of `size` sentences, one per line (a line
+    break is a token of its own, outside any entity), their entity annotation kept."""
+    result = []
+    for first in range(0, len(sentences), size):
+        words: list[str] = []
+        spaces: list[bool] = []
+        ents: list[str] = []
+        for number, doc in enumerate(sentences[first : first + size]):
+            if number:
+                words.append("\n")
+                spaces.append(False)
+                ents.append("O")
+            for token in doc:
+                words.append(token.text)
+                spaces.append(bool(token.whitespace_) and token.i < len(doc) - 1)
+                known = token.ent_iob_ in ("B", "I")
+                ents.append(f"{token.ent_iob_}-{token.ent_type_}" if known else token.ent_iob_)
+        result.append(Doc(sentences[first].vocab, words=words, spaces=spaces, ents=ents))
+    return result
 
 
 def read_gold(vocab: Vocab, folder: Path, language: str) -> list[Doc]:
