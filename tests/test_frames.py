@@ -868,6 +868,12 @@ def test_a_description_right_before_a_name_introduces_it() -> None:
             "gezin naar Duitsland weg.",
             {("leopold-iii", "deportedTo", "germany"), ("leopold-iii", "deportedOn", "1944-06")},
         ),
+        # an apposition naming the group's leader, with a rank before the name
+        (
+            "Een dag later volgde de Brigade Piron, een eenheid van Belgische vrijwilligers die "
+            "onder bevel stond van kolonel Jean-Baptiste Piron.",
+            {("piron-brigade", "ledBy", "jean-baptiste-piron")},
+        ),
         # an offensive led by an army
         (
             "De Slag om de Schelde werd door het Eerste Canadese Leger geleid.",
