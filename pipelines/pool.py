@@ -6,6 +6,7 @@ Used by extraction over several processes of this machine (`process_pool`) and o
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -38,8 +39,13 @@ def in_order(submit: Callable[[T], Pending[R]], tasks: Iterable[T], in_flight: i
 @contextmanager
 def process_pool(processes: int) -> Iterator[ProcessPoolExecutor]:
     """`processes` worker processes forked from this one: they share what it has loaded (models,
-    the authority index) until they write to it. Tasks not started are cancelled on exit."""
-    pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"))
+    the authority index) until they write to it. Each moves what it inherited out of reach of
+    the garbage collector (`gc.freeze`), whose full collections would otherwise walk, and so
+    copy, all of it (French, 40 texts: 5.4 → 4.6 s of CPU time). Tasks not started are
+    cancelled on exit."""
+    pool = ProcessPoolExecutor(
+        processes, mp_context=multiprocessing.get_context("fork"), initializer=gc.freeze
+    )
     try:
         yield pool
     finally:
