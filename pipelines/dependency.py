@@ -141,10 +141,10 @@ def _subjects(anchor: Token, table: Table) -> list[Token]:
         if found:
             return [*found, *(c for s in found for c in s.conjuncts)]
         if t.dep_ in {"appos", "relcl", "acl", "acl:relcl"}:
-            head = t.head  # "X est une résistante née à …": the copula's subject, X
-            copular = t.dep_ == "acl" and _copular(head)
-            of_copula = [c for c in head.children if c.dep_ in SUBJECTS] if copular else []
-            return of_copula or [head]
+            if not _predicative(t.head):
+                return [t.head]
+            t = t.head  # "X est une résistante née à …", "X was a fighter executed …": X
+            continue
         if (named := _relative_antecedent(t, table)) is not None:
             return [named]
         if t.pos_ == "NOUN" and t.head.pos_ == "PROPN" and t.head.i < t.i and _apposed(t):
@@ -182,9 +182,10 @@ def _relative_antecedent(token: Token, table: Table) -> Token | None:
     return named if named.pos_ == "PROPN" else None
 
 
-def _copular(token: Token) -> bool:
-    """A common noun as predicate, with its copula ("est une résistante")."""
-    return token.pos_ == "NOUN" and any(c.dep_ == "cop" for c in token.children)
+def _predicative(token: Token) -> bool:
+    """A predicate noun, which is about its copula's subject: with the copula as its child (UD:
+    "est une résistante") or as its head ("was a fighter", attr)."""
+    return token.dep_ == "attr" or any(c.dep_ == "cop" for c in token.children)
 
 
 def _apposed(token: Token) -> bool:

@@ -560,6 +560,38 @@ def test_a_place_in_apposition_to_a_larger_one_is_in_it_a_list_is_not() -> None:
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "fact"),
+    [
+        (
+            "fr",
+            "Gabrielle Petit est une résistante belge fusillée au Tir national le 1er avril 1916.",
+            ("gabrielle-petit", "executedOn", "1916-04-01"),
+        ),
+        (
+            "fr",
+            "Walthère Dewé était un ingénieur liégeois abattu à Ixelles le 14 janvier 1944.",
+            ("walthere-dewe", "diedIn", "ixelles"),
+        ),
+        (
+            "fr",
+            "Le Mémorial national du Fort de Breendonk est un musée situé à Willebroek.",
+            ("national-memorial-fort-breendonk", "locatedIn", "willebroek"),
+        ),
+        (
+            "en",
+            "Gabrielle Petit was a Belgian resistance fighter executed at the Tir national on "
+            "1 April 1916.",
+            ("gabrielle-petit", "executedOn", "1916-04-01"),
+        ),
+    ],
+)
+def test_a_participle_after_a_predicate_noun_is_about_the_copulas_subject(
+    language: str, text: str, fact: tuple[str, str, str]
+) -> None:
+    assert fact in _facts(text, language)
+
+
+@pytest.mark.parametrize(
     ("text", "wrong", "right"),
     [
         # the date after another event's verb is that event's

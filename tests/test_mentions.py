@@ -61,6 +61,21 @@ def test_a_lone_description_noun_from_the_ner_is_no_name() -> None:
     ]
 
 
+def test_a_hyphenated_one_token_name_and_an_adjective_modifying_nothing_are_names() -> None:
+    words = ["arrivé", "à", "New-York", "et", "à", "Mantes", ",", "Allied", "airmen"]
+    pos = ["VERB", "ADP", "PROPN", "CCONJ", "ADP", "ADJ", "PUNCT", "ADJ", "NOUN"]
+    deps = ["ROOT", "case", "obl", "cc", "case", "conj", "punct", "amod", "obj"]
+    heads = [0, 2, 0, 5, 5, 2, 0, 8, 0]
+    doc = Doc(spacy.blank("fr").vocab, words=words, pos=pos, deps=deps, heads=heads)
+    doc.ents = [Span(doc, i, i + 1, label) for i, label in [(2, "LOC"), (5, "LOC"), (7, "ORG")]]
+    doc.spans["gazetteer"] = []
+    merger = MentionMerger(DEFAULT_CONFIG["ner_categories"], load_index())
+    assert [(s.text, s.label_) for s in merger(doc).spans["mentions"]] == [
+        ("New-York", "Place"),
+        ("Mantes", "Place"),
+    ]
+
+
 def test_titles_stay_where_nothing_of_a_name_would_be_left() -> None:
     assert merged("The Prince Regent spoke.", ["Prince Regent"])[0][0] == "Prince Regent"
     assert merged("She became Princess of Réthy.", ["Princess of Réthy"])[0][0] == (
