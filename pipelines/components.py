@@ -257,12 +257,13 @@ class MentionMerger:
             end = ent.end - (doc[ent.end - 1].lower_ in _SAXON)  # "De Jongh's arrest"
             if any(c.isalpha() for c in doc[start:end].text):  # "New-York" is one token
                 kept.append(Span(doc, start, end, label=category))
-        taken = {i for span in kept for i in range(span.start, span.end)}
-        kept += [
-            span
-            for span in _titled_names(doc, text)
-            if taken.isdisjoint(range(span.start, span.end))
-        ]
+        for span in _titled_names(doc, text):  # it holds a shorter Person of the NER's: it wins
+            inside = [k for k in kept if k.start < span.end and span.start < k.end]
+            if all(
+                k.label_ == "Person" and not k.id_ and span.start <= k.start and k.end <= span.end
+                for k in inside
+            ):
+                kept = [k for k in kept if k not in inside] + [span]
         doc.spans["mentions"] = sorted(kept, key=lambda span: span.start)
         return doc
 

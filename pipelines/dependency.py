@@ -134,7 +134,7 @@ def _subjects(anchor: Token, table: Table) -> list[Token]:
         found += [c for c in t.children if c.dep_ != "conj" and _among(c, table)]
         if not found and t.lower_ in table.intransitive:  # "In Bastenaken ligt het monument"
             found = [c for c in t.children if c.dep_ in OBJECTS]
-        if t is anchor and anchor.pos_ == "NOUN":  # "sa fondatrice, Andrée de Jongh"
+        if t is anchor and anchor.pos_ in {"NOUN", "PROPN"}:  # "sa fondatrice, Andrée de Jongh"
             found += [c for c in t.children if c.dep_ == "appos"]
             if t.dep_ in SUBJECTS and any(c.dep_ == "cop" for c in t.head.children):
                 found.append(t.head)  # "De leider van X was Y", "Haar stichter was Y"
@@ -151,6 +151,9 @@ def _subjects(anchor: Token, table: Table) -> list[Token]:
             return [t.head]  # "Jean Greindl, lui aussi membre du réseau": parsed as nmod or conj
         if t.dep_ == "advcl" and "Part" in t.morph.get("VerbForm", []):
             t = t.head  # "Born in Liège, Dewé …", "Situé à Anderlecht, le Mémorial …"
+            continue
+        if (conjunct := _subject_conjunct(t)) is not None:
+            t = conjunct  # "le roi délégua …, puis abdiqua" with both verbs under a third word
             continue
         if t.dep_ in {"attr", "conj", "xcomp"} or (
             t.dep_ in OBJECTS and t.head.lower_ in table.copulas
@@ -180,6 +183,19 @@ def _relative_antecedent(token: Token, table: Table) -> Token | None:
         return None
     named = pronoun.nbor(-2)
     return named if named.pos_ == "PROPN" else None
+
+
+def _subject_conjunct(token: Token) -> Token | None:
+    """For a conjunct whose head has no subject, the nearest conjunct before it that has one:
+    coordinated verbs share their subject whatever the parse hangs them on."""
+    if token.dep_ != "conj" or any(c.dep_ in SUBJECTS for c in token.head.children):
+        return None
+    before = [
+        c
+        for c in token.head.children
+        if c.dep_ == "conj" and c.i < token.i and any(s.dep_ in SUBJECTS for s in c.children)
+    ]
+    return before[-1] if before else None
 
 
 def _predicative(token: Token) -> bool:

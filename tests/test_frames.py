@@ -592,6 +592,27 @@ def test_a_participle_after_a_predicate_noun_is_about_the_copulas_subject(
 
 
 @pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        # both verbs hung on "éviter": the second takes the first one's subject
+        (
+            "Léopold III revint en Belgique en 1950. Pour éviter la guerre civile, le roi délégua "
+            "ses prérogatives à son fils Baudouin, puis abdiqua le 16 juillet 1951.",
+            ("leopold-iii", "abdicatedOn", "1951-07-16"),
+        ),
+        # the trigger noun tagged PROPN
+        (
+            "Le réseau Comète est né à Bruxelles en 1941. Sa fondatrice, Andrée de Jongh, que ses "
+            "proches appelaient « Dédée », n'avait pas encore vingt-cinq ans.",
+            ("comet-line", "foundedBy", "andree-de-jongh"),
+        ),
+    ],
+)
+def test_french_parse_slips_read_through(text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in _facts(text, "fr")
+
+
+@pytest.mark.parametrize(
     ("text", "wrong", "right"),
     [
         # the date after another event's verb is that event's
