@@ -61,7 +61,7 @@ DEFAULT_CONFIG: PipelineConfig = {
     "language_sample_characters": 10_000,
     "language_confidence_floor": 0.7,
     # Languages whose sentences are cut by punctuation rules before the parser runs (the parser
-    # keeps those boundaries): fr_core_news_sm's own segmentation splits inside names and
+    # keeps those boundaries): fr_core_news_sm's own segmentation (measured) splits inside names and
     # after fronted phrases ("À Malines | , Kazerne | Dossin | conserve …"); the Dutch model's
     # parser, trained on one-sentence examples, cut the gold texts' sentences less well than the
     # rules (Dutch relation recall on the gold test split, with an early checkpoint: 0.37 with

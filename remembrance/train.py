@@ -1,10 +1,11 @@
 """Rebuild a shipped spaCy pipeline: ``python -m remembrance.train nl [--data DIR]``.
 
 The data directory holds the files of ``pipelines/training/<language>-manifest.json`` (each
-checked by sha256; the manifest says where to get each one); the gold dev split of the repository
-(``tests/gold/dev``) is added to the training data. ``--sample DIR`` trains on a small folder of
-our own data instead (a smoke training). The model is written to the package's
-``pipelines/models/remembrance_<language>`` unless ``--output`` says otherwise.
+checked by sha256; the manifest says where to get each one); the documents of the gold dev split
+(``tests/gold/dev``) that the manifest's ``gold`` list pins are added to the training data.
+``--sample DIR`` trains on a small folder of our own data instead (a smoke training). The model
+is written to the package's ``pipelines/models/remembrance_<language>`` unless ``--output`` says
+otherwise.
 
 English (``python -m remembrance.train en --data DIR``) fine-tunes the NER of the English model
 package on LitBank with rehearsal (``pipelines/training/english.py``) and writes that NER alone

@@ -17,7 +17,12 @@ from remembrance.pipelines.training.corpora import (
     read_conllu,
 )
 from remembrance.pipelines.training.litbank import TITLES, UNKNOWN, litbank_sentences
-from remembrance.pipelines.training.manifest import card_sources, load_manifest, verified
+from remembrance.pipelines.training.manifest import (
+    card_sources,
+    gold_paths,
+    load_manifest,
+    verified,
+)
 from remembrance.pipelines.training.silver import NameLists, label_treebank
 from remembrance.train import main as train_main
 from tests.clitools import one_line_error, run_cli
@@ -157,6 +162,18 @@ def test_the_manifest_checks_every_file(tmp_path: Path) -> None:
         verified(tmp_path, files[:1])
     result = run_cli("evaluate", "--outside", "icdar-nl-test", "--data", str(tmp_path))
     one_line_error(result, "icdar-nl-test.txt", "missing", "github.com/stefan-it/")
+
+
+@pytest.mark.parametrize("language, trained_on", [("nl", 3), ("fr", 4)])
+def test_training_reads_the_gold_documents_its_manifest_pins_not_later_ones(
+    tmp_path: Path, language: str, trained_on: int
+) -> None:
+    dev = HERE / "gold" / "dev"
+    pinned = gold_paths(language, dev)
+    assert len(pinned) == trained_on  # what the shipped model's card counts
+    assert len(list(dev.glob(f"{language}-*.json"))) > trained_on  # documents added since
+    with pytest.raises(InputError, match=f"{pinned[0].name}: missing; the {language} training"):
+        gold_paths(language, tmp_path)
 
 
 def test_the_model_card_names_the_training_files_but_not_the_test_splits() -> None:

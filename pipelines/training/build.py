@@ -22,11 +22,18 @@ from remembrance.pipelines.training.abbreviations import add_abbreviations
 from remembrance.pipelines.training.corpora import (
     conllu_sentences,
     documents,
+    gold_in,
     read_columns,
     read_conllu,
     read_gold,
 )
-from remembrance.pipelines.training.manifest import by_role, card_sources, load_manifest, verified
+from remembrance.pipelines.training.manifest import (
+    by_role,
+    card_sources,
+    gold_paths,
+    load_manifest,
+    verified,
+)
 from remembrance.pipelines.training.silver import (
     ORGANISATION_WORDS,
     PERSON_CUES,
@@ -88,8 +95,8 @@ def _test_sentences(paths: list[Path]) -> set[str]:
 
 
 def corpora_from_data(language: str, data: Path, gold: Path) -> Corpora:
-    """The corpora of the manifest's files in `data` (each checked), plus our own gold documents
-    of `gold` (the dev split) for training."""
+    """The corpora of the manifest's files in `data` (each checked), plus the gold documents of
+    `gold` (the dev split) that the manifest pins, for training."""
     files = load_manifest(language)
     paths = verified(data, files)
     vocab = spacy.blank(language).vocab
@@ -109,7 +116,7 @@ def corpora_from_data(language: str, data: Path, gold: Path) -> Corpora:
     lists = name_lists(language, ner_train)
     for doc in [*trees, *trees_dev, *trees_test]:
         label_treebank(doc, lists)
-    own = read_gold(vocab, gold, language)
+    own = read_gold(vocab, gold_paths(language, gold), language)
     contributions = {
         "ner-train sentences (annotated, historical)": len(ner_train),
         "treebank-train sentences (with silver entities)": len(trees),
@@ -166,7 +173,7 @@ def corpora_from_sample(language: str, sample: Path) -> Corpora:
     for a smoke training: train and dev are the same."""
     vocab = spacy.blank(language).vocab
     docs = [d for p in sorted(sample.glob("*.conllu")) for d in read_conllu(vocab, p)]
-    docs += read_gold(vocab, sample, language)
+    docs += read_gold(vocab, gold_in(sample, language), language)
     if not docs:
         raise ValueError(f"{sample}: no *.conllu and no {language}-*.json gold documents")
     return Corpora(docs, docs, config={"components.parser.min_action_freq": 1})

@@ -159,14 +159,20 @@ def documents(sentences: list[Doc], size: int = SENTENCES_PER_DOCUMENT) -> list[
     return result
 
 
-def read_gold(vocab: Vocab, folder: Path, language: str) -> list[Doc]:
-    """The project's gold documents of one language, tokenised by `vocab`'s language, with
-    Person, Group and Place as PER, ORG and LOC; Memorial and Event spans stay unknown."""
+def gold_in(folder: Path, language: str) -> list[Path]:
+    """Every gold document of one language in `folder` (a smoke training's sample)."""
+    return sorted(folder.glob(f"{language}-*.json"))
+
+
+def read_gold(vocab: Vocab, paths: Iterable[Path], language: str) -> list[Doc]:
+    """The project's gold documents (``.json`` annotations beside their ``.txt``) of one
+    language, tokenised by `vocab`'s language, with Person, Group and Place as PER, ORG and
+    LOC; Memorial and Event spans stay unknown."""
     from spacy.util import get_lang_class
 
     tokenizer = get_lang_class(language)(vocab=vocab).tokenizer
     docs = []
-    for path in sorted(folder.glob(f"{language}-*.json")):
+    for path in paths:
         annotations = json.loads(path.read_text(encoding="utf-8"))
         doc = tokenizer(path.with_suffix(".txt").read_text(encoding="utf-8"))
         known: list[Span] = []

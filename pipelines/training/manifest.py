@@ -1,7 +1,9 @@
 """The pinned training data of a language: which file comes from where, checked by sha256.
 
 The files are not in the repository; each entry of ``<language>-manifest.json`` names a file of
-the data directory and where to get it (repository, commit, path), with its licence.
+the data directory and where to get it (repository, commit, path), with its licence. Its
+``gold`` list names the documents of our gold dev split a shipped model was trained on, so that
+documents added to the split later do not change what the training command rebuilds.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from remembrance.pipelines.errors import InputError
 
@@ -47,16 +50,31 @@ class DataFile:
         return f"{self.path} of github.com/{self.repository} at commit {self.commit}"
 
 
-def load_manifest(language: str) -> list[DataFile]:
-    """The manifest entries of a language."""
+def _manifest(language: str) -> dict[str, Any]:
     source = resources.files("remembrance.pipelines.training") / f"{language}-manifest.json"
     if not source.is_file():
         raise ValueError(f"no training manifest for language {language!r}")
-    files = [DataFile(**entry) for entry in json.loads(source.read_text())["files"]]
+    manifest: dict[str, Any] = json.loads(source.read_text())
+    return manifest
+
+
+def load_manifest(language: str) -> list[DataFile]:
+    """The manifest entries of a language."""
+    files = [DataFile(**entry) for entry in _manifest(language)["files"]]
     for item in files:
         if item.role not in ROLES:
             raise ValueError(f"{item.name}: role {item.role!r}; choose one of {', '.join(ROLES)}")
     return files
+
+
+def gold_paths(language: str, folder: Path) -> list[Path]:
+    """The gold documents of `folder` that the manifest pins for training (``gold`` ids), each
+    required to exist."""
+    paths = [folder / f"{name}.json" for name in _manifest(language).get("gold", [])]
+    for path in paths:
+        if not path.is_file():
+            raise InputError(f"{path}: missing; the {language} training manifest pins it")
+    return paths
 
 
 def sha256(path: Path) -> str:

@@ -21,8 +21,14 @@ from spacy.tokens import Doc
 
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.training.build import Corpora
-from remembrance.pipelines.training.corpora import read_columns, read_conllu, read_gold
-from remembrance.pipelines.training.manifest import by_role, card_sources, load_manifest, verified
+from remembrance.pipelines.training.corpora import gold_in, read_columns, read_conllu, read_gold
+from remembrance.pipelines.training.manifest import (
+    by_role,
+    card_sources,
+    gold_paths,
+    load_manifest,
+    verified,
+)
 
 BATCH_SIZE = 64
 
@@ -55,7 +61,7 @@ def fine_tuning_config(name: str, base: Language) -> dict[str, str]:
 
 def corpora_with_rehearsal(language: str, data: Path, gold: Path) -> Corpora:
     """The manifest's files in `data` (each checked), the base model's labels on the rehearsal
-    text, and our own gold documents of `gold` (the dev split), for fine-tuning."""
+    text, and the gold documents of `gold` (the dev split) its manifest pins, for fine-tuning."""
     files = load_manifest(language)
     paths = verified(data, files)
     name = base_name(language)
@@ -70,7 +76,7 @@ def corpora_with_rehearsal(language: str, data: Path, gold: Path) -> Corpora:
         return rehearsal(base, texts)
 
     ner_train, rehearsed = columns("ner-train"), labelled("rehearsal-train")
-    own = read_gold(vocab, gold, language)
+    own = read_gold(vocab, gold_paths(language, gold), language)
     contributions = {
         "ner-train sentences (annotated, historical)": len(ner_train),
         "rehearsal sentences (labelled by the base model)": len(rehearsed),
@@ -94,7 +100,7 @@ def sample_with_rehearsal(language: str, sample: Path) -> Corpora:
     base = spacy.load(name)
     docs = [d for p in sorted(sample.glob("*.iob")) for d in read_columns(base.vocab, p)]
     texts = [d for p in sorted(sample.glob("*.conllu")) for d in read_conllu(base.vocab, p)]
-    docs += rehearsal(base, texts) + read_gold(base.vocab, sample, language)
+    docs += rehearsal(base, texts) + read_gold(base.vocab, gold_in(sample, language), language)
     if not docs:
         raise ValueError(f"{sample}: no *.iob, *.conllu or {language}-*.json documents")
     return Corpora(docs, docs, config=fine_tuning_config(name, base), base=name)
