@@ -85,11 +85,11 @@ def _after_fronted(
     at the sentence's start or after a colon, up to the phrase's third comma ("Situé sur le
     territoire de Willebroek, à mi-chemin entre Bruxelles et Anvers, le camp …", "… : le 11
     septembre 1941, le souverain …")."""
-    if table.fronted is None:
+    if table.fronted_phrase_opening is None:
         return None, None
     openings = [start, *(m.end() for m in _CLAUSE_OPENING.finditer(text, start, end))]
     for opening in openings:
-        if not table.fronted.match(text, opening, end):
+        if not table.fronted_phrase_opening.match(text, opening, end):
             continue
         stop = _CLAUSE_OPENING.search(text, opening, end)
         commas = _COMMA.finditer(text, opening, stop.start() if stop else end)

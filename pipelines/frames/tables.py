@@ -150,7 +150,7 @@ class Table:
     companions: re.Pattern[str] | None  # others who underwent the event ("avec six camarades")
     numbers: dict[str, int]  # number words ("six": 6)
     gapping: re.Pattern[str] | None  # before a participant whose verb is left out (", et Y le …")
-    fronted: re.Pattern[str] | None  # opens a phrase fronted before a clause's subject
+    fronted_phrase_opening: re.Pattern[str] | None  # opens a phrase fronted before a subject
     introduces: re.Pattern[str] | None  # between a description and the name it introduces
     plurals: frozenset[str]  # plural personal pronouns ("they", "ils"): the people named together
     arguments_after: bool  # arguments are looked for after the trigger first
@@ -436,9 +436,9 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
             if "gapping" in r.data.get("clauses", {})
             else None
         ),
-        fronted=(
-            r.section_regex("clauses", "fronted")
-            if "fronted" in r.data.get("clauses", {})
+        fronted_phrase_opening=(
+            r.section_regex("clauses", "fronted_phrase_opening")
+            if "fronted_phrase_opening" in r.data.get("clauses", {})
             else None
         ),
         introduces=(
