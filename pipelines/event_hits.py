@@ -1,0 +1,129 @@
+"""One match of a trigger read into an event: its participant, clause and candidate arguments,
+for a noun trigger ("his arrest", "the arrest of X") or a verb."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from remembrance.pipelines.event_clause import (
+    VERBS,
+    Clause,
+    clause_head,
+    cut,
+    fronted_participle,
+    surface_clause,
+)
+from remembrance.pipelines.event_participants import (
+    genitive,
+    main_participant,
+    plural_antecedent,
+    possessor,
+)
+from remembrance.pipelines.frames.tables import Frame, Table, Trigger
+from remembrance.pipelines.records import LinkedMention
+
+#: What a trigger must be in a parse: a verb or a participle read as an adjective ("née à").
+_PREDICATES = {"VERB", "AUX", "ADJ"}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One match of a trigger (`start`-`end` in `sentence`), with what its event is read from:
+    the mentions (`named`: those the parse does not resolve itself; `inside`: by token), and
+    the spans of every trigger of the document."""
+
+    text: str
+    doc: Doc
+    frame: Frame
+    trigger: Trigger
+    start: int
+    end: int
+    sentence: tuple[int, int]
+    linked: Sequence[LinkedMention]
+    named: Sequence[LinkedMention]
+    inside: dict[int, LinkedMention]
+    spans: Sequence[tuple[int, int]]
+    table: Table
+
+
+#: An event's participant (with whether coreference led to it, and the agent of an active verb),
+#: the clause of its trigger, and the mentions that may be its other arguments.
+Event = tuple[tuple[LinkedMention, bool, LinkedMention | None], Clause, list[LinkedMention]]
+
+
+def possessed_event(hit: Hit) -> Event | None:
+    """A noun trigger after a possessive ("his arrest") or before its participant ("the arrest
+    of X", "l'arrestation de X"): the participant, and what follows."""
+    text, sentence, start, end, table = hit.text, hit.sentence, hit.start, hit.end, hit.table
+    # a possessive may stand for a resolved pronoun ("She joined … Her arrest")
+    found = possessor(text, sentence, start, hit.frame, hit.linked, table) or genitive(
+        text, sentence, end, hit.frame, hit.named, table
+    )
+    if found is None:
+        return None
+    lead = text[sentence[0] : start]
+    own = table.possessor.search(lead)
+    # "two years after her death": the clause's date is not the death's, only its own phrase's
+    after = bool(table.relative_date.search(lead[: own.start()] if own else lead))
+    if found[0].mention.start >= end:
+        end = found[0].mention.end  # the arguments follow the participant
+    left, right = cut(
+        text, surface_clause(text, sentence, start, end, table), start, end, hit.spans, table
+    )
+    comma = text.find(",", end, right)  # a comma ends the noun's phrase ("After his arrest, …")
+    clause = Clause(start if after else left, right if comma < 0 else comma, None)
+    candidates = [
+        m
+        for m in hit.linked
+        if clause.holds(hit.doc, m.mention.start, m.mention.end) and m.mention.start >= end
+    ]
+    return found, clause, candidates
+
+
+def verbal_event(hit: Hit) -> Event | None:
+    """A verb (or a noun read with its clause's verb): the participant from the parse or the
+    surface, and the mentions of the trigger's clause."""
+    doc, start, end, linked, table = hit.doc, hit.start, hit.end, hit.linked, hit.table
+    parsed = doc.has_annotation("DEP")
+    span = doc.char_span(start, end, alignment_mode="expand") if parsed else None
+    if (
+        span is not None
+        and span.root.pos_ not in _PREDICATES
+        and not hit.trigger.noun
+        and not fronted_participle(span.root)
+    ):
+        return None  # a noun ("le convoi de déportés", "en l'honneur des fusillés")
+    head = clause_head(span.root) if span is not None else None
+    if hit.trigger.noun and head is not None and head.pos_ not in VERBS:
+        head = clause_head(head.head)  # "kwam … om het leven" with "leven" parsed as a clause
+    bounds = surface_clause(hit.text, hit.sentence, start, end, table)
+    clause = Clause(*cut(hit.text, bounds, start, end, hit.spans, table), head)
+    subjects = Clause(bounds[0], bounds[1], head)  # a conjunction shares the subject
+    candidates = [m for m in linked if clause.holds(doc, m.mention.start, m.mention.end)]
+    before = [
+        m
+        for m in linked
+        if subjects.holds(doc, m.mention.start, m.mention.end, strict=False)
+        and m.mention.end <= start
+    ]
+    root = span.root if span is not None else None
+    if head is not None and (hit.trigger.noun or (root is not None and fronted_participle(root))):
+        root = head  # "he lived as a prisoner in …": the subject of "lived"
+    plural = plural_antecedent(root, linked, hit.frame, table) if root is not None else None
+    if plural is not None:  # a plural pronoun is not guessed: nobody fitting, no event
+        return ((plural[0], True, None), clause, candidates) if plural else None
+    found = main_participant(
+        hit.text,
+        hit.frame,
+        start,
+        end,
+        root,
+        [*before, *(m for m in candidates if m.mention.start >= end)],
+        hit.inside,
+        linked,
+        table,
+    )
+    return None if found is None else (found, clause, candidates)
