@@ -10,9 +10,10 @@ from spacy.tokens import Doc, Token
 
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.coreference import antecedent
-from remembrance.pipelines.dependency import SUBJECTS, subject_mentions, token_mention
 from remembrance.pipelines.event_arguments import ROLE_CATEGORIES
 from remembrance.pipelines.frames.tables import Frame, Table
+from remembrance.pipelines.parse_mentions import subject_mentions, token_mention
+from remembrance.pipelines.parse_subjects import SUBJECTS
 from remembrance.pipelines.patterns import conjuncts
 from remembrance.pipelines.records import LinkedMention
 

@@ -19,7 +19,6 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from remembrance.pipelines.config import DEFAULT_CONFIG
-from remembrance.pipelines.dependency import token_mentions
 from remembrance.pipelines.event_arguments import (
     ROLE_CATEGORIES,
     companions,
@@ -31,6 +30,7 @@ from remembrance.pipelines.event_dates import event_date
 from remembrance.pipelines.event_hits import Hit, possessed_event, verbal_event
 from remembrance.pipelines.event_participants import all_participants
 from remembrance.pipelines.frames.tables import Table, load_frames
+from remembrance.pipelines.parse_mentions import token_mentions
 from remembrance.pipelines.patterns import conjuncts
 from remembrance.pipelines.records import DateMention, LinkedMention, Statement
 
