@@ -21,6 +21,7 @@ from spacy.util import filter_spans
 
 from remembrance.pipelines.authority import AuthorityIndex, load_index, normalise_label
 from remembrance.pipelines.config import DEFAULT_CONFIG
+from remembrance.pipelines.historical.tables import every_language
 from remembrance.pipelines.historical.titles import Titles, title_words
 from remembrance.pipelines.rules import DESCRIPTION_NOUNS
 
@@ -29,6 +30,8 @@ ARTICLES = ("the", "le", "la", "les", "l'", "de", "het")
 DETERMINERS = {*ARTICLES, "een", "des", "du", "a", "an"}
 #: Every title of every language (pipelines/historical/<language>.toml), in lower case.
 TITLES = title_words()
+#: The particles of surnames of every language ("de", "van", "d'").
+PARTICLES = every_language(lambda table: table.particles)
 
 
 _SPACES = re.compile(r"\s+")
@@ -266,9 +269,6 @@ class MentionMerger:
                 kept = [k for k in kept if k not in inside] + [span]
         doc.spans["mentions"] = sorted(kept, key=lambda span: span.start)
         return doc
-
-
-PARTICLES = {"de", "van", "der", "den", "ter", "von", "le", "la", "du", "d'"}
 
 
 class PersonNames:

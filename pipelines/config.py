@@ -26,6 +26,7 @@ class PipelineConfig(TypedDict):
     frame_object_gap: int
     locative_gap: int
     locative_sites: tuple[str, ...]
+    lifespan_brackets: int
     place_ranks: dict[str, int]
     date_gap: dict[str, int]
     reach: dict[str, int]
@@ -105,6 +106,9 @@ DEFAULT_CONFIG: PipelineConfig = {
     # Classes of places a locative pronoun stands for first, before towns and countries named
     # after them ("the Tir national, a range in Schaerbeek … Cavell was shot there").
     "locative_sites": ("Site", "Building", "Camp", "Prison", "Fortress"),
+    # Life dates: the most characters between the bracket after a person's name and the one
+    # that closes it ("X (Ghent, 2 March 1915 – Brussels, 1944)").
+    "lifespan_brackets": 160,
     # Appositions of places: a place is located in the next one when that one's class ranks
     # higher ("Bastogne, Belgium"; "Breendonk, a fort near Mechelen" is no apposition).
     "place_ranks": {

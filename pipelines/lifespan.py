@@ -10,14 +10,16 @@ from collections.abc import Sequence
 
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.dates import bounds
+from remembrance.pipelines.historical.tables import every_language
 from remembrance.pipelines.records import DateMention, LinkedMention, Statement
 
 _OPEN = re.compile(r"\s*\(")
 # between birth and death: a dash (a hyphen only with spaces: "Saint-Gilles", "1914-03-06")
 _DASH = re.compile(r"\s*[–—]\s*|\s+-\s+")
+_ARTICLES = "|".join(sorted(map(re.escape, every_language(lambda table: table.articles))))
 # what may stand in a half besides its place and date: commas, spaces, the birth and death signs,
-# an article the place's mention leaves out ("La Louvière")
-_FILLER = re.compile(r"[\s,°*†✝+]*(?:(?:la|le|les|l'|de|den|het|the|'s)\s*)?", re.IGNORECASE)
+# an article the place's mention leaves out ("La Louvière"; pipelines/historical/<language>.toml)
+_FILLER = re.compile(rf"[\s,°*†✝+]*(?:(?:{_ARTICLES})\s*)?", re.IGNORECASE)
 _ROLES = (("bornIn", "bornOn"), ("diedIn", "diedOn"))
 
 
@@ -64,6 +66,7 @@ def lifespan_statements(
 ) -> list[Statement]:
     """Birth and death places and dates from the brackets right after a person's name."""
     confidence: float = DEFAULT_CONFIG["confidence"]["lifespan"]
+    reach = DEFAULT_CONFIG["lifespan_brackets"]
     statements: list[Statement] = []
     for person in linked:
         if person.entity.category != "Person" or person.mention.source == "coreference":
@@ -71,7 +74,7 @@ def lifespan_statements(
         opening = _OPEN.match(text, person.mention.end)
         if opening is None:
             continue
-        closing = text.find(")", opening.end(), opening.end() + 160)
+        closing = text.find(")", opening.end(), opening.end() + reach)
         dash = _DASH.search(text, opening.end(), max(closing, opening.end()))
         if closing < 0 or dash is None or "(" in text[opening.end() : closing]:
             continue

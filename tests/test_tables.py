@@ -37,6 +37,8 @@ CASES = [
     (HISTORICAL, ('keep = ["oud",', 'keep = ["",'), "[hyphenation] keep: expected a list"),
     (HISTORICAL, ('"ĳ" = "ij"', '"ij" = "ij"'), "[characters]: expected single characters"),
     (HISTORICAL, ("[capitals]", "[capitals"), "nl.toml"),
+    (HISTORICAL, ("\narticles = [", "\narticle = ["), "[names] articles: expected a list"),
+    (HISTORICAL, ('particles = ["de",', 'particles = ["",'), "[names] particles: expected a list"),
     (DATES, ('    "mai",\n', ""), "[calendar] months: expected 12 months, found 11"),
     (DATES, ('"hiver" = 24', '"hiver" = 25'), "[calendar] seasons"),
     (DATES, ("month_first = false", 'month_first = "no"'), "[calendar] month_first"),

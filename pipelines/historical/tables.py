@@ -4,12 +4,13 @@ checked once; a bad table stops with one line naming the file and the problem.""
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
 from pathlib import Path
 
+from remembrance.config import LANGUAGES
 from remembrance.pipelines.table_reader import language_table
 
 FOLDER = Path(__file__).parent
@@ -37,7 +38,8 @@ class HistoricalTable:
     whose hyphen stays when they are cut at a line end; `conjunctions`: the words after a
     line end that leave a hyphen before it as it is; `common`: folded words lower-cased in an
     ALL-CAPS run (the table's and spaCy's stop words); `digraphs`: capitals that stay together
-    when a word is capitalised ("IJ"); `titles`: titles and ranks, lower case."""
+    when a word is capitalised ("IJ"); `titles`: titles and ranks, lower case; `particles`: the
+    particles of surnames; `articles`: the definite articles of place names."""
 
     characters: dict[str, str]
     keep_hyphen: frozenset[str]
@@ -45,6 +47,8 @@ class HistoricalTable:
     common: frozenset[str]
     digraphs: tuple[str, ...]
     titles: tuple[str, ...]
+    particles: tuple[str, ...]
+    articles: tuple[str, ...]
 
 
 @cache
@@ -65,4 +69,11 @@ def load_historical(language: str, folder: Path = FOLDER) -> HistoricalTable:
         common=frozenset(common),
         digraphs=tuple(r.strings("capitals", "digraphs")),
         titles=tuple(t.lower() for t in r.strings("titles", "titles")),
+        particles=tuple(r.strings("names", "particles")),
+        articles=tuple(r.strings("names", "articles")),
     )
+
+
+def every_language(words: Callable[[HistoricalTable], Iterable[str]]) -> frozenset[str]:
+    """The `words` of every language's table: names cross languages ("De Bodt" in French)."""
+    return frozenset(word for language in LANGUAGES for word in words(load_historical(language)))

@@ -15,9 +15,8 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from remembrance.config import LANGUAGES
 from remembrance.pipelines.config import DEFAULT_CONFIG
-from remembrance.pipelines.historical.tables import load_historical
+from remembrance.pipelines.historical.tables import every_language, load_historical
 
 
 def _alternatives(titles: tuple[str, ...]) -> str:
@@ -61,4 +60,4 @@ class Titles:
 
 def title_words() -> frozenset[str]:
     """Every title of every language, in lower case."""
-    return frozenset(title for language in LANGUAGES for title in load_historical(language).titles)
+    return every_language(lambda table: table.titles)
