@@ -12,9 +12,12 @@ package on LitBank with rehearsal (``pipelines/training/english.py``) and writes
 to ``pipelines/models/remembrance_en_ner``; its ``--sample DIR`` holds LitBank-style pairs of
 our own (``NAME.txt`` and ``NAME.ann``).
 
-Dutch's NER (``python -m remembrance.train nl-ner --data DIR``, the same data as ``nl``) is the
-NER of the shipped Dutch pipeline with its own copy of the shared tok2vec, fine-tuned and
-selected on the historical newspapers' dev split alone; it is written to
+Dutch's NER (``python -m remembrance.train nl-ner --data DIR``, the same files as ``nl``) is the
+NER of the shipped Dutch pipeline with its own copy of the shared tok2vec, fine-tuned on the
+historical newspapers with rehearsal (the treebanks' sentences and the project's Dutch corpus
+labelled by the shipped pipeline; ``ner_corpora`` in ``pipelines/training/rehearsal.py``) and
+selected on the newspapers' dev split alone; its ``--sample DIR`` holds ``*.conllu`` text and gold
+documents of our own. It is written to
 ``pipelines/models/remembrance_nl_ner``; with ``"nl": "remembrance_nl_ner"`` in ``ner_models``
 it takes the place of the pipeline's NER, whose tagger and parser stay as they are (not shipped:
 see the model card).
@@ -44,13 +47,13 @@ def main(argv: list[str] | None = None) -> int:
     from remembrance.pipelines.training.build import (
         corpora_from_data,
         corpora_from_sample,
-        from_shipped,
-        ner_corpora,
         summary,
         train,
     )
     from remembrance.pipelines.training.rehearsal import (
         corpora_with_rehearsal,
+        ner_corpora,
+        ner_sample,
         sample_with_rehearsal,
     )
 
@@ -78,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.language == "nl-ner":
             if args.sample:
-                corpora = from_shipped(corpora_from_sample(language, args.sample), language)
+                corpora = ner_sample(language, args.sample)
             else:
                 corpora = ner_corpora(language, args.data, args.gold)
         elif args.sample:

@@ -295,6 +295,30 @@ def test_the_english_model_runs_the_shipped_ner_in_place_of_its_own() -> None:
 
 
 @pytest.mark.slow
+def test_rehearsal_labels_are_the_shipped_dutch_pipelines_own_entities() -> None:
+    from spacy.tokens import Doc
+
+    from remembrance.pipelines.models import MODELS_DIR
+    from remembrance.pipelines.training.corpora import corpus_texts
+    from remembrance.pipelines.training.rehearsal import corpus_rehearsal, rehearsal
+
+    base = spacy.load(MODELS_DIR / "remembrance_nl")  # its NER listens to a shared tok2vec
+    text = "Generaal Leman verdedigde Luik en Namen tegen het Duitse leger."
+    own = [(e.text, e.label_) for e in base(text).ents]
+    assert own  # the test means something only if the model finds names here
+    words = Doc(base.vocab, words=text.rstrip(".").split() + ["."])
+    (labelled,) = rehearsal(base, [words])
+    assert [(e.text, e.label_) for e in labelled.ents] == own
+    sentences = corpus_rehearsal(base, "nl")
+    texts = corpus_texts("nl")
+    assert len(sentences) > 5 * len(texts)  # cut into sentences, not one per text
+    first = base(texts[0])  # the entities come from the whole text
+    whole = [(e.text, e.label_) for e in first.ents if e.end_char <= len(sentences[0].text)]
+    assert [(e.text, e.label_) for e in sentences[0].ents] == whole
+    assert all(doc.text.strip() and doc.has_annotation("ENT_IOB") for doc in sentences)
+
+
+@pytest.mark.slow
 def test_the_shipped_dutch_model_finds_places_the_records_do_not_know() -> None:
     from remembrance.pipelines.extract import extract, load_nlp
     from remembrance.pipelines.records import Document

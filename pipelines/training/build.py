@@ -21,7 +21,6 @@ from remembrance.pipelines.models import MODELS_DIR
 from remembrance.pipelines.training.abbreviations import add_abbreviations
 from remembrance.pipelines.training.corpora import (
     conllu_sentences,
-    documents,
     gold_in,
     read_columns,
     read_conllu,
@@ -132,26 +131,6 @@ def corpora_from_data(language: str, data: Path, gold: Path) -> Corpora:
         contributions,
         card_sources(files),
     )
-
-
-def ner_corpora(language: str, data: Path, gold: Path) -> Corpora:
-    """The corpora of `corpora_from_data` for the NER of the language's shipped pipeline alone,
-    fine-tuned with its own tok2vec. Its annotated historical sentences are joined into
-    documents as the outside split is read (`documents`), and dev is their dev split alone."""
-    corpora = corpora_from_data(language, data, gold)
-    files = load_manifest(language)
-    paths = verified(data, files)
-    vocab = spacy.blank(language).vocab
-
-    def joined(role: str) -> list[Doc]:
-        return [d for p in by_role(files, paths, role) for d in documents(read_columns(vocab, p))]
-
-    train = joined("ner-train")
-    sentences = {line for doc in train for line in doc.text.split("\n")}
-    corpora.train = [d for d in corpora.train if d.text not in sentences] + train
-    corpora.dev = joined("ner-dev")
-    corpora.contributions["ner-train documents (its sentences, ten to a document)"] = len(train)
-    return from_shipped(corpora, language)
 
 
 def from_shipped(corpora: Corpora, language: str) -> Corpora:

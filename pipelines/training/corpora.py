@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from importlib import resources
 from pathlib import Path
 
 from spacy.tokens import Doc, Span
@@ -157,6 +158,16 @@ def documents(sentences: list[Doc], size: int = SENTENCES_PER_DOCUMENT) -> list[
                 ents.append(f"{token.ent_iob_}-{token.ent_type_}" if known else token.ent_iob_)
         result.append(Doc(sentences[first].vocab, words=words, spaces=spaces, ents=ents))
     return result
+
+
+def corpus_texts(language: str) -> list[str]:
+    """The texts of the project's corpus in `language` (``corpus/<language>``, our own writing)."""
+    folder = resources.files("remembrance.corpus") / language
+    return [
+        item.read_text(encoding="utf-8")
+        for item in sorted(folder.iterdir(), key=str)
+        if item.name.endswith(".txt")
+    ]
 
 
 def gold_in(folder: Path, language: str) -> list[Path]:

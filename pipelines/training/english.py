@@ -19,7 +19,6 @@ import random
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +31,7 @@ from spacy.util import fix_random_seed, minibatch
 
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.outside import OutsideDocument, nlp_spans, read_split, score
-from remembrance.pipelines.training.corpora import annotation_paths
+from remembrance.pipelines.training.corpora import annotation_paths, corpus_texts
 from remembrance.pipelines.training.litbank import TITLES, UNKNOWN, litbank_sentences
 from remembrance.pipelines.training.manifest import by_role, load_manifest, verified
 
@@ -65,16 +64,6 @@ def _litbank(paths: Iterable[Path]) -> list[tuple[list[str], list[str]]]:
     ]
 
 
-def corpus_texts() -> list[str]:
-    """The English texts of the project's corpus."""
-    folder = resources.files("remembrance.corpus") / "en"
-    return [
-        item.read_text(encoding="utf-8")
-        for item in sorted(folder.iterdir(), key=str)
-        if item.name.endswith(".txt")
-    ]
-
-
 def english_corpora(data: Path) -> EnglishCorpora:
     """LitBank's train and dev texts from `data` (each file checked), the corpus for rehearsal."""
     files = load_manifest("en")
@@ -90,7 +79,7 @@ def english_corpora(data: Path) -> EnglishCorpora:
         {"name": "remembrance corpus/en", "license": "CC-BY-4.0"},
     ]
     return EnglishCorpora(
-        _litbank(by_role(files, paths, "ner-train")), corpus_texts(), dev, sources
+        _litbank(by_role(files, paths, "ner-train")), corpus_texts("en"), dev, sources
     )
 
 
