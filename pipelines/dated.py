@@ -26,7 +26,8 @@ def date_statements(
     table: Table,
 ) -> list[Statement]:
     """A date attaches to the nearest preceding entity of its sentence that the verb fits; a date
-    inside the name of an event ("l'invasion du 10 mai 1940") is when the event happened."""
+    inside the name of an event ("l'invasion du 10 mai 1940"), or in its noun phrase before the
+    name ("the attack of 19 April 1943 on the twentieth convoy"), is when the event happened."""
     limits: dict[str, int] = DEFAULT_CONFIG["date_gap"]
     confidence: float = DEFAULT_CONFIG["confidence"]["date"]
     statements: list[Statement] = []
@@ -40,6 +41,7 @@ def date_statements(
             (m for m in linked if m.mention.start <= date.start and date.end <= m.mention.end),
             None,
         )
+        named = named or _event_named_after(text, linked, date, table)
         if named is not None:
             if named.entity.category == "Event":
                 statements.append(
@@ -88,6 +90,26 @@ def date_statements(
                 statements.append(_statement(item, predicate, date.end, date, sentence, confidence))
                 break
     return statements
+
+
+def _event_named_after(
+    text: str, linked: Sequence[LinkedMention], date: DateMention, table: Table
+) -> LinkedMention | None:
+    """The event whose noun phrase holds the date before its name: "the attack of 19 April 1943
+    on the twentieth convoy" (a noun of the table and "of" before the date, "on" after it)."""
+    if table.event_noun_before_date is None or table.event_name_after_date is None:
+        return None
+    reach = DEFAULT_CONFIG["reach"]["relative_date"]
+    if not table.event_noun_before_date.search(text, max(0, date.start - reach), date.start):
+        return None
+    after = next((m for m in linked if m.mention.start >= date.end), None)
+    if (
+        after is None
+        or after.entity.category != "Event"
+        or not table.event_name_after_date.fullmatch(text, date.end, after.mention.start)
+    ):
+        return None
+    return after
 
 
 def _statement(

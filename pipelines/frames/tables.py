@@ -133,6 +133,10 @@ class Table:
     dates: tuple[DateTrigger, ...]
     before_date: re.Pattern[str]
     relative_date: re.Pattern[str]
+    # a date in an event's noun phrase whose name comes after it ("the attack of 19 April 1943
+    # on the twentieth convoy"): the words before the date, and those between it and the name
+    event_noun_before_date: re.Pattern[str] | None
+    event_name_after_date: re.Pattern[str] | None
     quantities: tuple[Quantity, ...]
     qualifier_before: re.Pattern[str]
     anaphors: tuple[Anaphor, ...]
@@ -389,6 +393,16 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
         ),
         before_date=r.section_regex("dates", "before"),
         relative_date=r.section_regex("dates", "relative"),
+        event_noun_before_date=(
+            r.section_regex("dates", "event_noun_before")
+            if "event_noun_before" in r.data.get("dates", {})
+            else None
+        ),
+        event_name_after_date=(
+            r.section_regex("dates", "event_name_after")
+            if "event_name_after" in r.data.get("dates", {})
+            else None
+        ),
         quantities=_quantities(r, number, qualifier),
         qualifier_before=re.compile(rf"\b(?:{qualifier})\s+$", re.I),
         anaphors=tuple(
