@@ -143,7 +143,8 @@ def analyse(
     mentions = [  # "8 May 1945" is a date, even where a record has it as a name
         m for m in _mentions(doc, sentences, index) if not _inside_a_date(m, dates, starts)
     ]
-    mentions += event_mentions(text, sentences, mentions, dates, index)
+    table = load_table(document.language)
+    mentions += event_mentions(text, sentences, mentions, dates, index, table)
     mentions.sort(key=lambda m: m.start)
     linked = link_mentions(
         mentions, index, dates=dates, undated=publication_dates(doc, document, dates)
@@ -159,7 +160,6 @@ def analyse(
         )
     ]
     linked = sorted([*linked, *descriptions], key=lambda item: item.mention.start)
-    table = load_table(document.language)
     anaphors = pronoun_subjects(text, linked, sentences, table)
     with_pronouns = sorted([*linked, *anaphors], key=lambda item: item.mention.start)
     nominal = [a for a in anaphors if a.mention.text.lower() not in table.pronouns]

@@ -1,8 +1,9 @@
 """Rule-based mentions the gazetteer and the NER miss.
 
-- Event triggers: a verb or noun of an event class ("invaded", "the surrender", "la capitulation",
-  "bevrijd") names the record of that class whose date agrees with a date of the same sentence
-  (or the only record of that class when the sentence has no date).
+- Event triggers: a verb or noun of an event class in the language's table ("invaded", "the
+  surrender", "la capitulation", "bevrijd": [events] of pipelines/frames/<language>.toml) names
+  the record of that class whose date agrees with a date of the same sentence (or the only
+  record of that class when the sentence has no date).
 - Definite descriptions: "the Memorial", "the King", "le Mémorial", "de Koning" refer to the most
   recent entity of the matching kind already named in the document.
 """
@@ -15,17 +16,8 @@ from collections.abc import Sequence
 from remembrance.pipelines.authority import AuthorityIndex, AuthorityRecord
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.dates import bounds
+from remembrance.pipelines.frames.tables import Table
 from remembrance.pipelines.records import DateMention, LinkedMention, Mention
-
-EVENT_TRIGGERS: dict[str, str] = {
-    "Invasion": r"invad(?:ed|es|e|ing)|invasion|envahi[rte]?s?|binnengevallen|binnenvallen|inval|invasie",
-    "Surrender": r"surrender(?:ed|s)?|capitulat(?:ion|ed|e)|reddition|capitul(?:é|er|a)|"
-    r"capitulatie|gecapituleerd|overgave",
-    "Liberation": r"liberat(?:ed|ion)|libér(?:ée?s?|ation)|bevrijd(?:ing|e)?",
-}
-_TRIGGERS = {
-    cls: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE) for cls, pattern in EVENT_TRIGGERS.items()
-}
 
 #: Definite descriptions: a determiner and a kind noun that refer back to an entity named earlier.
 #: The nouns of memorials and of the king are matched in any case ("the memorial", "le roi",
@@ -79,11 +71,13 @@ def event_mentions(
     mentions: Sequence[Mention],
     dates: Sequence[DateMention],
     index: AuthorityIndex,
+    table: Table,
 ) -> list[Mention]:
-    """Mentions of events named by a trigger word, linked by class and date."""
+    """Mentions of events named by the words of the language's table ([events]), linked by
+    class and date."""
     found: list[Mention] = []
     confidence = DEFAULT_CONFIG["confidence"]["rule"]
-    for class_name, trigger in _TRIGGERS.items():
+    for class_name, trigger in table.events.items():
         records = index.of_class(class_name)
         for match in trigger.finditer(text):
             if _overlaps(match.start(), match.end(), [*mentions, *found]):

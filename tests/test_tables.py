@@ -29,6 +29,8 @@ CASES = [
     (FRAMES, ("[surface]", "[surfaces]"), "[surface]: missing key 'conjunct'"),
     (FRAMES, ("[[pattern]]", "[[pattern]]\nweight = 2"), "unknown key 'weight'"),
     (FRAMES, ("[macros]", "[macros"), "en.toml"),
+    (FRAMES, ("Invasion = '", "Invasions = '"), "[events] Invasions: 'Invasions' is not a term"),
+    (FRAMES, ("[events]", "[event]"), "[events]: expected classes of the ontology"),
     (
         HISTORICAL,
         ('conjunctions = ["en", "of", "tot"]', 'conjunctions = "en"'),

@@ -160,6 +160,7 @@ class Table:
     arguments_after: bool  # arguments are looked for after the trigger first
     yearly: re.Pattern[str]
     kin: tuple[Kin, ...]
+    events: dict[str, re.Pattern[str]]  # class → words naming an event of it ("the invasion")
 
 
 def _patterns(r: TableReader) -> tuple[Pattern, ...]:
@@ -329,6 +330,19 @@ def _kin(r: TableReader) -> tuple[Kin, ...]:
     return tuple(kin)
 
 
+def _events(r: TableReader) -> dict[str, re.Pattern[str]]:
+    """Words naming an event of a class of the ontology ([events]: class → words)."""
+    events = r.data.get("events")
+    if not isinstance(events, dict) or not events:
+        raise r.fail("[events]", "expected classes of the ontology mapped to their words")
+    return {
+        r.predicate(f"[events] {cls}", cls): re.compile(
+            rf"\b(?:{r.regex(f'[events] {cls}', words).pattern})\b", re.IGNORECASE
+        )
+        for cls, words in events.items()
+    }
+
+
 def _first(r: TableReader) -> bool:
     first = r.data.get("arguments", {}).get("first")
     if first not in {"after", "before"}:
@@ -463,4 +477,5 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
         arguments_after=_first(r),
         yearly=r.section_regex("clauses", "yearly"),
         kin=_kin(r),
+        events=_events(r),
     )
