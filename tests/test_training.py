@@ -2,6 +2,7 @@
 training of the Dutch pipeline on our own data (tests/gold/dev and a hand-made treebank)."""
 
 import shutil
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,25 @@ EN_SAMPLE = HERE / "training" / "en-sample.ann"  # our own sentences, laid out a
 COLUMNS = (
     "Generaal\tO\nLeman\tI-PER\nverdedigde\tO\nLuik\tI-LOC\n\nDe\tO\nWitte\tI-ORG\nBrigade\tI-ORG\n"
 )
+
+#: Trains `target` for 4 steps on our own `files` and the gold dev documents of `language`.
+SmokeTraining = Callable[[str, str, Sequence[Path]], Path]
+
+
+@pytest.fixture
+def smoke_training(tmp_path: Path) -> SmokeTraining:
+    """A smoke training (python -m remembrance.train TARGET --sample …) in tmp_path: its output."""
+
+    def train(target: str, language: str, files: Sequence[Path]) -> Path:
+        sample, output = tmp_path / "sample", tmp_path / "output"
+        sample.mkdir()
+        for path in [*files, *(HERE / "gold" / "dev").glob(f"{language}-*")]:
+            shutil.copy(path, sample)
+        args = [target, "--sample", str(sample), "--output", str(output), "--max-steps", "4"]
+        assert train_main([*args, "--work", str(tmp_path / "work")]) == 0
+        return output
+
+    return train
 
 
 def test_iob1_becomes_iob2() -> None:
@@ -197,15 +217,10 @@ def test_treebank_names_get_silver_types() -> None:
 
 
 @pytest.mark.slow
-def test_a_smoke_training_gives_a_pipeline_that_loads_and_tags(tmp_path: Path) -> None:
-    sample = tmp_path / "sample"
-    sample.mkdir()
-    shutil.copy(SAMPLE, sample)
-    for path in (HERE / "gold" / "dev").glob("nl-*"):
-        shutil.copy(path, sample)
-    output = tmp_path / "model"
-    args = ["nl", "--sample", str(sample), "--output", str(output), "--max-steps", "4"]
-    assert train_main([*args, "--work", str(tmp_path / "work")]) == 0
+def test_a_smoke_training_gives_a_pipeline_that_loads_and_tags(
+    smoke_training: SmokeTraining,
+) -> None:
+    output = smoke_training("nl", "nl", [SAMPLE])
     nlp = spacy.load(output)
     assert nlp.pipe_names == ["tok2vec", "morphologizer", "parser", "ner"]
     assert nlp.meta["name"] == "remembrance_nl"
@@ -218,19 +233,12 @@ def test_a_smoke_training_gives_a_pipeline_that_loads_and_tags(tmp_path: Path) -
 
 @pytest.mark.slow
 def test_a_dutch_smoke_ner_training_fine_tunes_the_shipped_ner_with_its_own_tok2vec(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    smoke_training: SmokeTraining, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from remembrance.pipelines.config import DEFAULT_CONFIG
     from remembrance.pipelines.extract import model_pipeline
 
-    sample = tmp_path / "sample"
-    sample.mkdir()
-    shutil.copy(SAMPLE, sample)
-    for path in (HERE / "gold" / "dev").glob("nl-*"):
-        shutil.copy(path, sample)
-    output = tmp_path / "ner"
-    args = ["nl-ner", "--sample", str(sample), "--output", str(output), "--max-steps", "4"]
-    assert train_main([*args, "--work", str(tmp_path / "work")]) == 0
+    output = smoke_training("nl-ner", "nl", [SAMPLE])
     assert "vocab" not in {p.name for p in output.iterdir()}  # the pipeline's is used
     ner = spacy.load(output)
     assert ner.pipe_names == ["ner"]  # no listener: its tok2vec is inside the NER
@@ -336,20 +344,13 @@ def test_the_shipped_dutch_model_finds_places_the_records_do_not_know() -> None:
 
 @pytest.mark.slow
 def test_a_french_smoke_fine_tuning_gives_an_ner_that_replaces_the_models(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    smoke_training: SmokeTraining, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from remembrance.pipelines.config import DEFAULT_CONFIG
     from remembrance.pipelines.extract import model_pipeline
 
-    sample = tmp_path / "sample"
-    sample.mkdir()
-    for path in [HERE / "training" / "fr-sample.iob", HERE / "training" / "fr-sample.conllu"]:
-        shutil.copy(path, sample)
-    for path in (HERE / "gold" / "dev").glob("fr-*"):
-        shutil.copy(path, sample)
-    output = tmp_path / "model"
-    args = ["fr", "--sample", str(sample), "--output", str(output), "--max-steps", "4"]
-    assert train_main([*args, "--work", str(tmp_path / "work")]) == 0
+    training = HERE / "training"
+    output = smoke_training("fr", "fr", [training / "fr-sample.iob", training / "fr-sample.conllu"])
     assert "vocab" not in {p.name for p in output.iterdir()}  # the package's is used
     meta = spacy.util.load_meta(output / "meta.json")
     assert (meta["name"], meta["base"]) == ("remembrance_fr", DEFAULT_CONFIG["models"]["fr"])
