@@ -21,6 +21,7 @@ from spacy.util import filter_spans
 
 from remembrance.pipelines.authority import AuthorityIndex, load_index, normalise_label
 from remembrance.pipelines.config import DEFAULT_CONFIG
+from remembrance.pipelines.frames.tables import load_table
 from remembrance.pipelines.historical.tables import every_language
 from remembrance.pipelines.historical.titles import Titles, title_words
 from remembrance.pipelines.rules import DESCRIPTION_NOUNS
@@ -115,6 +116,14 @@ def _is_modifier(span: Span) -> bool:
     return token.pos_ in ("PRON", "DET") or token.dep_ == "amod" or (qualifies and adjective)
 
 
+def _opening_verb(span: Span) -> bool:
+    """A one-word name that the tagger reads as a verb opening its sentence is a participle or a
+    gerund ("Betrayed by X, Guérisse was arrested", "Posing as …")."""
+    token = span[0]
+    opens = token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].is_space)
+    return len(span) == 1 and bool(opens) and token.pos_ == "VERB"
+
+
 def _inflected_word(span: Span, lemmas: Table | None) -> bool:
     """A one-word name from the NER that the language's lemma table reads as an inflected common
     word: a plural ("Tsiganes", "Allemands": tsigane, allemand), one after its article or
@@ -207,11 +216,17 @@ class MentionMerger:
     """Gazetteer spans and NER entities → one non-overlapping ``doc.spans["mentions"]``."""
 
     def __init__(
-        self, ner_categories: dict[str, str], index: AuthorityIndex, lemmas: Table | None = None
+        self,
+        ner_categories: dict[str, str],
+        index: AuthorityIndex,
+        lemmas: Table | None = None,
+        place_prepositions: frozenset[str] = frozenset(),
     ) -> None:
         self.ner_categories = ner_categories
         self.index = index
         self.lemmas = lemmas  # the language's lookup of word forms, where its pipeline has one
+        # prepositions whose object the NER calls a person is a place ("arrested in Toulouse")
+        self.place_prepositions = place_prepositions
         # One-word names only ever written capitalised ("Namen", "Alliés"): a lower-case match
         # is the common word ("namen", "les alliés"), not the name.
         self.capitalised = index.capitalised
@@ -253,8 +268,15 @@ class MentionMerger:
                 _is_modifier(ent)
                 or (len(ent) == 1 and ent.text.lower() in DESCRIPTION_NOUNS)
                 or _inflected_word(ent, self.lemmas)
+                or _opening_verb(ent)
             ):
                 continue  # a noun of a description alone ("… Memorial, the Citadel") is no name
+            if (
+                category == "Person"
+                and ent.root.dep_ == "pobj"
+                and ent.root.head.lower_ in self.place_prepositions
+            ):
+                category = "Place"
             start = _skip_determiners(doc, ent.start, ent.end)
             start = _skip_titles(doc, text, start, ent.end)
             end = ent.end - (doc[ent.end - 1].lower_ in _SAXON)  # "De Jongh's arrest"
@@ -317,4 +339,6 @@ def make_mentions(nlp: Language, name: str, ner_categories: dict[str, str]) -> M
     lemmas = (
         lookups.get_table("lemma_lookup") if lookups and lookups.has_table("lemma_lookup") else None
     )
-    return MentionMerger(ner_categories, load_index(), lemmas)
+    return MentionMerger(
+        ner_categories, load_index(), lemmas, load_table(nlp.lang).place_prepositions
+    )

@@ -139,7 +139,8 @@ def pronoun_subjects(
         item = item or antecedent(linked, start, anaphor.categories, gender)
         if item is not None:
             found.append(resolved(item, match.start(1), match.end(1), match.group(1), (start, end)))
-        opening = found[-1] if item is not None and match.start(1) - start <= 1 else first
+        # the clause's subject, also after a fronted phrase ("In 1947 he married …")
+        opening = found[-1] if item is not None else first
     return found
 
 

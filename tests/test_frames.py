@@ -1007,3 +1007,19 @@ def test_x_in_y_locates_a_site_and_an_event_noun_phrase_dates_and_places_its_eve
     assert ("brussels", "locatedIn", "belgium") not in _facts(
         "The Germans left Brussels, in Belgium, on 3 September 1944.", "en"
     )
+
+
+def test_an_opening_participle_is_no_name_a_person_after_in_is_a_place_a_fronted_he_opens() -> None:
+    facts = _facts(
+        "Albert Guérisse was a doctor.\n\nBetrayed by Roger Le Neveu, an agent of the Germans, "
+        "Guérisse was arrested in Toulouse on 2 March 1943. In 1947 he married Sylvia Cooper "
+        "Smith, an Englishwoman. He died at Waterloo on 26 March 1989.",
+        "en",
+    )
+    assert not {f for f in facts if "betrayed" in f[0]}
+    assert ("albert-guerisse", "arrestedAt", "toulouse-place") in facts
+    # "In 1947 he …" opens its sentence: the next "He" is Guérisse, not the woman named after it
+    assert {
+        ("albert-guerisse", "diedIn", "waterloo-place"),
+        ("albert-guerisse", "diedOn", "1989-03-26"),
+    } <= facts

@@ -156,6 +156,7 @@ class Table:
     gapping: re.Pattern[str] | None  # before a participant whose verb is left out (", et Y le …")
     fronted_phrase_opening: re.Pattern[str] | None  # opens a phrase fronted before a subject
     introduces: re.Pattern[str] | None  # between a description and the name it introduces
+    place_prepositions: frozenset[str]  # "in Toulouse": the NER's person there is a place
     plurals: frozenset[str]  # plural personal pronouns ("they", "ils"): the people named together
     arguments_after: bool  # arguments are looked for after the trigger first
     yearly: re.Pattern[str]
@@ -458,6 +459,7 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
             else None
         ),
         numbers=numbers,
+        place_prepositions=r.words("place_prepositions"),
         plurals=r.words("plurals"),
         gapping=(
             r.section_regex("clauses", "gapping")
