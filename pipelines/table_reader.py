@@ -115,6 +115,14 @@ class TableReader:
             raise self.fail(f"[{section}]", f"missing key {key!r}")
         return self.regex(f"[{section}] {key}", self.data[section][key], flags)
 
+    def optional_regex(
+        self, section: str, key: str, flags: int = re.IGNORECASE
+    ) -> re.Pattern[str] | None:
+        """`section_regex`, or None where the table leaves the key out."""
+        if key not in self.data.get(section, {}):
+            return None
+        return self.section_regex(section, key, flags)
+
     def strings(self, section: str, key: str) -> list[str]:
         """The required list of non-empty strings at `key` of `section`."""
         value = self.data.get(section, {})

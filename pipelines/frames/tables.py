@@ -408,16 +408,8 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
         ),
         before_date=r.section_regex("dates", "before"),
         relative_date=r.section_regex("dates", "relative"),
-        event_noun_before_date=(
-            r.section_regex("dates", "event_noun_before")
-            if "event_noun_before" in r.data.get("dates", {})
-            else None
-        ),
-        event_name_after_date=(
-            r.section_regex("dates", "event_name_after")
-            if "event_name_after" in r.data.get("dates", {})
-            else None
-        ),
+        event_noun_before_date=r.optional_regex("dates", "event_noun_before"),
+        event_name_after_date=r.optional_regex("dates", "event_name_after"),
         quantities=_quantities(r, number, qualifier),
         qualifier_before=re.compile(rf"\b(?:{qualifier})\s+$", re.I),
         anaphors=tuple(
@@ -439,16 +431,8 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
         clause_break=r.section_regex("clauses", "break"),
         conjunction=r.section_regex("clauses", "conjunction"),
         possessor=r.section_regex("clauses", "possessor"),
-        genitive=(
-            r.section_regex("clauses", "genitive")
-            if "genitive" in r.data.get("clauses", {})
-            else None
-        ),
-        locative=(
-            r.section_regex("clauses", "locative")
-            if "locative" in r.data.get("clauses", {})
-            else None
-        ),
+        genitive=r.optional_regex("clauses", "genitive"),
+        locative=r.optional_regex("clauses", "locative"),
         companions=(
             r.regex(
                 "[clauses] companions",
@@ -461,21 +445,9 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
         numbers=numbers,
         place_prepositions=r.words("place_prepositions"),
         plurals=r.words("plurals"),
-        gapping=(
-            r.section_regex("clauses", "gapping")
-            if "gapping" in r.data.get("clauses", {})
-            else None
-        ),
-        fronted_phrase_opening=(
-            r.section_regex("clauses", "fronted_phrase_opening")
-            if "fronted_phrase_opening" in r.data.get("clauses", {})
-            else None
-        ),
-        introduces=(
-            r.section_regex("clauses", "introduces", 0)
-            if "introduces" in r.data.get("clauses", {})
-            else None
-        ),
+        gapping=r.optional_regex("clauses", "gapping"),
+        fronted_phrase_opening=r.optional_regex("clauses", "fronted_phrase_opening"),
+        introduces=r.optional_regex("clauses", "introduces", 0),
         arguments_after=_first(r),
         yearly=r.section_regex("clauses", "yearly"),
         kin=_kin(r),
