@@ -51,6 +51,9 @@ def date_statements(
         before = [
             m for m in linked if m.mention.sentence == sentence and m.mention.end <= date.start
         ]
+        if entry := _entry_fragment(text, linked, date, sentence, table):
+            statements.append(_statement(*entry, date.end, date, sentence, confidence))
+            continue
         for item in reversed(before):
             gap = text[item.mention.end : date.start]
             verbs: list[tuple[int, str | None]] = [  # the verb nearest the date decides
@@ -90,6 +93,42 @@ def date_statements(
                 statements.append(_statement(item, predicate, date.end, date, sentence, confidence))
                 break
     return statements
+
+
+def _entry_fragment(
+    text: str,
+    linked: Sequence[LinkedMention],
+    date: DateMention,
+    sentence: tuple[int, int],
+    table: Table,
+) -> tuple[LinkedMention, str] | None:
+    """A clause without a subject that opens with its verb ("Opened on 22 March 2014 next to …",
+    "Foundation stone laid …; inaugurated on 16 July 1950") is about the entity its paragraph
+    opens with, as entries of an inventory or a dictionary run under their heading ("Bastogne
+    War Museum, Bastogne."): that entity and the verb's date property."""
+    opening = max(sentence[0], text.rfind(";", sentence[0], date.start) + 1)
+    if any(opening <= m.mention.start < date.start for m in linked):
+        return None
+    paragraph = text.rfind("\n", 0, sentence[0]) + 1
+    heading = next(
+        (m for m in linked if paragraph <= m.mention.start and m.mention.end <= sentence[0]), None
+    )
+    if heading is None or text[paragraph : heading.mention.start].strip():
+        return None
+    gap = text[opening : date.start]
+    verb = len(gap) - len(gap.lstrip())
+    found = next(
+        (
+            (d.predicate, m)
+            for d in table.dates
+            if heading.entity.category in d.categories
+            and (m := d.trigger.match(gap, verb)) is not None
+        ),
+        None,
+    )
+    if found is None or len(gap) - found[1].end() > DEFAULT_CONFIG["date_gap"]["verb"]:
+        return None
+    return heading, found[0]
 
 
 def _event_named_after(

@@ -1023,3 +1023,19 @@ def test_an_opening_participle_is_no_name_a_person_after_in_is_a_place_a_fronted
         ("albert-guerisse", "diedIn", "waterloo-place"),
         ("albert-guerisse", "diedOn", "1989-03-26"),
     } <= facts
+
+
+def test_a_fragment_opening_with_its_verb_is_about_its_entrys_heading() -> None:
+    facts = _facts(
+        "Bastogne War Museum, Bastogne. Opened on 22 March 2014 next to the Mardasson Memorial.\n\n"
+        "Mardasson Memorial, Bastogne. A star-shaped monument on a hill. Foundation stone laid "
+        "on 4 July 1946; inaugurated on 16 July 1950.",
+        "en",
+    )
+    assert {
+        ("bastogne-war-museum", "establishedOn", "2014-03-22"),
+        ("mardasson-memorial", "dedicatedOn", "1950-07-16"),
+    } <= facts
+    # the date of a verb that is not the heading's (the foundation stone) dates nothing
+    assert not {f for f in facts if f[2] == "1946-07-04"}
+    assert ("mardasson-memorial", "establishedOn", "2014-03-22") not in facts
