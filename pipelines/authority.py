@@ -66,6 +66,9 @@ def normalise_label(text: str) -> str:
     return re.sub(r"\s+", " ", text.lower()).strip()
 
 
+_QUALIFIER = re.compile(r"\s+\([^()\d]+\)$")
+
+
 @dataclass(frozen=True, slots=True)
 class AuthorityRecord:
     """One reviewed entity with every name it goes by."""
@@ -86,7 +89,11 @@ class AuthorityRecord:
         return self.labels.get("en") or next(iter(self.labels.values()))
 
     def names(self) -> tuple[str, ...]:
-        return (*self.labels.values(), *self.aliases, *self.code_names)
+        """Labels, aliases and code names; a label's qualifier in brackets, when it names no
+        period, is a disambiguator the texts leave out ("Nationaal Monument voor het Verzet (Luik)"
+        is also "Nationaal Monument voor het Verzet"; "Leieslag (1940)" stays as it is)."""
+        bare = (_QUALIFIER.sub("", label) for label in self.labels.values())
+        return tuple(dict.fromkeys([*self.labels.values(), *bare, *self.aliases, *self.code_names]))
 
     def encode(self) -> str:
         """The record as one JSON string (`decode` reads it back)."""

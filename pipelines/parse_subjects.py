@@ -61,6 +61,9 @@ def clause_subjects(anchor: Token, table: Table) -> list[Token]:
             return [named]
         if t.pos_ == "NOUN" and t.head.pos_ == "PROPN" and t.head.i < t.i and _apposed(t):
             return [t.head]  # "Jean Greindl, lui aussi membre du réseau": parsed as nmod or conj
+        if t.pos_ == "NOUN" and any(c.lower_ in table.predicative for c in t.children):
+            t = t.head  # "X kwam … ter wereld, als jongste dochter van Y": X is the daughter
+            continue
         if t.dep_ == "advcl" and "Part" in t.morph.get("VerbForm", []):
             t = t.head  # "Born in Liège, Dewé …", "Situé à Anderlecht, le Mémorial …"
             continue

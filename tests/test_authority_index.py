@@ -75,3 +75,16 @@ def test_compiled_index_is_cached_and_recompiled_when_records_change(tmp_path: P
     )
     assert _index_in_subprocess(ontology, cache, "pierre-testaert") == f"{count + 1} True"
     assert len(list(cache.glob("authority-*.pickle"))) == 2
+
+
+def test_a_label_s_bracketed_qualifier_is_left_out_unless_it_names_a_period() -> None:
+    index = load_index()
+    assert index.by_label["nationaal monument voor het verzet"] == (
+        "national-monument-to-the-resistance-liege",
+    )
+    assert (
+        "twentieth-convoy-memorial-boortmeerbeek"
+        in index.by_label["gedenkteken voor het twintigste konvooi"]
+    )
+    # "Duitse inval in België (1914)" and "(1940)": a year tells two records apart
+    assert "duitse inval in belgie" not in index.by_label

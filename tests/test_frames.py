@@ -1039,3 +1039,32 @@ def test_a_fragment_opening_with_its_verb_is_about_its_entrys_heading() -> None:
     # the date of a verb that is not the heading's (the foundation stone) dates nothing
     assert not {f for f in facts if f[2] == "1946-07-04"}
     assert ("mardasson-memorial", "establishedOn", "2014-03-22") not in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        # an idiom of birth, and a noun introduced by "als" said of the clause's subject
+        (
+            "Boudewijn kwam op 7 september 1930 in Laken ter wereld, als oudste zoon van "
+            "Leopold III.",
+            {
+                ("baudouin-of-belgium", "bornOn", "1930-09-07"),
+                ("baudouin-of-belgium", "bornIn", "laeken"),
+                ("leopold-iii", "parentOf", "baudouin-of-belgium"),
+            },
+        ),
+        # a death by accident
+        (
+            "Jean de Selys Longchamps verongelukte in augustus 1943 in Manston.",
+            {
+                ("jean-de-selys-longchamps", "diedOn", "1943-08"),
+                ("jean-de-selys-longchamps", "diedIn", "raf-manston"),
+            },
+        ),
+    ],
+)
+def test_dutch_idioms_of_birth_and_death_and_predicative_nouns(
+    text: str, facts: set[tuple[str, str, str]]
+) -> None:
+    assert facts <= _facts(text, "nl")

@@ -125,6 +125,8 @@ class Table:
     # verbs without an object: a noun the parse makes their object is their subject ("In
     # Bastenaken ligt het monument": subject after the verb)
     intransitive: frozenset[str]
+    # words that make a noun a predicate of its clause's subject ("als dochter van Y": X is)
+    predicative: frozenset[str]
     among: frozenset[str]
     one: frozenset[str]
     pronouns: dict[str, frozenset[str]]
@@ -389,6 +391,7 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
         relative=r.words("relative"),
         copulas=r.words("copulas"),
         intransitive=r.words("intransitive"),
+        predicative=r.words("predicative"),
         among=r.words("among"),
         one=r.words("one"),
         pronouns=r.word_categories("pronouns"),
