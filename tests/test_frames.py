@@ -1068,3 +1068,16 @@ def test_dutch_idioms_of_birth_and_death_and_predicative_nouns(
     text: str, facts: set[tuple[str, str, str]]
 ) -> None:
     assert facts <= _facts(text, "nl")
+
+
+def test_its_founder_was_names_the_founder_and_an_operation_carried_out_on_a_date() -> None:
+    facts = _facts(
+        "Group G was a resistance movement. Its founder and first commander was the engineer Jean "
+        "Burgers. The best known of its operations, the Grande Coupure, was carried out on the "
+        "night of 15 to 16 January 1944.",
+        "en",
+    )
+    assert {
+        ("group-g", "foundedBy", "jean-burgers"),
+        ("grande-coupure", "occurredOn", "1944-01-15/1944-01-16"),
+    } <= facts
