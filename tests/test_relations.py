@@ -315,6 +315,11 @@ def test_dutch_dependency_rules(text: str, triples: set[tuple[str, str, str]]) -
             "Het Fort van Breendonk, in Willebroek, werd een kamp.",
             ("fort-breendonk", "locatedIn", "willebroek"),
         ),
+        # a site right before the place it is in, with no comma between them
+        (
+            "Het transport vertrok uit de Dossinkazerne te Mechelen.",
+            ("kazerne-dossin", "locatedIn", "mechelen"),
+        ),
         # a group "onder" its commander
         (
             "De 101e Luchtlandingsdivisie onder generaal McAuliffe hield stand in Bastenaken.",
