@@ -22,7 +22,7 @@ from spacy.util import filter_spans
 from remembrance.pipelines.authority import AuthorityIndex, load_index, normalise_label
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.frames.tables import load_table
-from remembrance.pipelines.historical.tables import every_language
+from remembrance.pipelines.historical.tables import every_language, folded, load_historical
 from remembrance.pipelines.historical.titles import Titles, title_words
 from remembrance.pipelines.rules import DESCRIPTION_NOUNS
 
@@ -246,8 +246,12 @@ class MentionMerger:
                 continue
             category = self.index.records[ids[0]].category
             gazetteer.append(Span(doc, span.start, span.end, label=category, span_id=span.id_))
+        named = self._ner_names(doc, text)
+        heads = load_historical(doc.lang_).organisation_heads
         kept = []  # overlaps are settled on whole names, titles and determiners cut after
         for span in filter_spans(gazetteer):
+            if any(self._holds(name, span, heads) for _, name in named):
+                continue
             start, key = span.start, span.id_
             ids = self.index.by_label.get(key, ()) or self.index.by_surname.get(key, ())
             if span.label_ == "Person":  # "Prince Charles" → "Charles", the prince's record
@@ -260,9 +264,41 @@ class MentionMerger:
             start = _skip_determiners(doc, start, span.end)
             kept.append(Span(doc, start, span.end, label=span.label_, span_id=key))
         taken = {i for span in kept for i in range(span.start, span.end)}
+        kept += [name for ent, name in named if not taken.intersection(range(ent.start, ent.end))]
+        for span in _titled_names(doc, text):  # it holds a shorter Person of the NER's: it wins
+            inside = [k for k in kept if k.start < span.end and span.start < k.end]
+            if all(
+                k.label_ == "Person" and not k.id_ and span.start <= k.start and k.end <= span.end
+                for k in inside
+            ):
+                kept = [k for k in kept if k not in inside] + [span]
+        doc.spans["mentions"] = sorted(kept, key=lambda span: span.start)
+        return doc
+
+    def _holds(self, name: Span, span: Span, heads: Collection[str]) -> bool:
+        """Whether the NER's longer `name` holds the gazetteer's `span` as a part of it rather
+        than as a name of its own: an organisation's name (its first word one of the language's
+        head nouns, `heads`) holds a place or person ("la Banque de Paris" is not the city), and
+        a person's name holds a one-word name of a record that opens it and is no surname ("Paul
+        Vidal" is not the record named "Paul"; "Adolf Hitler" is Hitler)."""
+        if not (name.start <= span.start and span.end <= name.end and len(span) < len(name)):
+            return False
+        if name.label_ == "Group" and span.label_ != "Group":
+            return folded(name[0].text) in heads
+        return (
+            name.label_ == span.label_ == "Person"
+            and span.start == name.start
+            and len(span) == 1
+            and span.id_ in self.index.by_label
+        )
+
+    def _ner_names(self, doc: Doc, text: str) -> list[tuple[Span, Span]]:
+        """Each NER entity of a category that names something, with its name: the entity
+        without leading determiners and titles and a trailing possessive; `text` is the Doc's."""
+        names = []
         for ent in doc.ents:
             category = self.ner_categories.get(ent.label_)
-            if category is None or taken.intersection(range(ent.start, ent.end)):
+            if category is None:
                 continue
             if (
                 _is_modifier(ent)
@@ -281,16 +317,8 @@ class MentionMerger:
             start = _skip_titles(doc, text, start, ent.end)
             end = ent.end - (doc[ent.end - 1].lower_ in _SAXON)  # "De Jongh's arrest"
             if any(c.isalpha() for c in doc[start:end].text):  # "New-York" is one token
-                kept.append(Span(doc, start, end, label=category))
-        for span in _titled_names(doc, text):  # it holds a shorter Person of the NER's: it wins
-            inside = [k for k in kept if k.start < span.end and span.start < k.end]
-            if all(
-                k.label_ == "Person" and not k.id_ and span.start <= k.start and k.end <= span.end
-                for k in inside
-            ):
-                kept = [k for k in kept if k not in inside] + [span]
-        doc.spans["mentions"] = sorted(kept, key=lambda span: span.start)
-        return doc
+                names.append((ent, Span(doc, start, end, label=category)))
+        return names
 
 
 class PersonNames:

@@ -76,6 +76,43 @@ def test_a_hyphenated_one_token_name_and_an_adjective_modifying_nothing_are_name
     ]
 
 
+def test_a_longer_ner_name_holds_a_name_of_another_category_or_a_persons_lone_name() -> None:
+    text = "La Banque de Paris paya M. Paul Vidal, rue d'Ixelles, à Paris et Citadelle de Liège."
+    doc: Doc = spacy.blank("fr")(text)
+    entities = [
+        ("Banque de Paris", "ORG"),
+        ("Paul Vidal", "PER"),
+        ("rue d'Ixelles", "LOC"),
+        ("Citadelle de Liège", "ORG"),
+    ]
+    doc.ents = [span_of(doc, text, name, label) for name, label in entities]
+    doc.spans["gazetteer"] = [
+        span_of(doc, text, name, "NAME", nth, normalise_label(name))
+        for name, nth in [("Paris", 0), ("Paul", 0), ("Ixelles", 0), ("Paris", 1), ("Liège", 0)]
+    ]
+    merger = MentionMerger(DEFAULT_CONFIG["ner_categories"], load_index())
+    # the bank is not the city, Paul Vidal not the record named "Paul" (Frédéric De Jongh's
+    # code name); a place inside a longer place keeps its record (a street of Ixelles), and so
+    # does one inside a "group" whose first word is no organisation's head noun
+    assert [(s.text, s.label_, s.id_) for s in merger(doc).spans["mentions"]] == [
+        ("Banque de Paris", "Group", ""),
+        ("Paul Vidal", "Person", ""),
+        ("Ixelles", "Place", "ixelles"),
+        ("Paris", "Place", "paris"),
+        ("Liège", "Place", "liege"),
+    ]
+
+
+def span_of(doc: Doc, text: str, name: str, label: str, nth: int = 0, key: str = "") -> Span:
+    """The Span of the `nth` occurrence of `name` in `text`."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    found = doc.char_span(start, start + len(name))
+    assert found is not None, name
+    return Span(doc, found.start, found.end, label=label, span_id=key)
+
+
 def test_titles_stay_where_nothing_of_a_name_would_be_left() -> None:
     assert merged("The Prince Regent spoke.", ["Prince Regent"])[0][0] == "Prince Regent"
     assert merged("She became Princess of Réthy.", ["Princess of Réthy"])[0][0] == (

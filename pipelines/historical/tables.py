@@ -39,7 +39,8 @@ class HistoricalTable:
     line end that leave a hyphen before it as it is; `common`: folded words lower-cased in an
     ALL-CAPS run (the table's and spaCy's stop words); `digraphs`: capitals that stay together
     when a word is capitalised ("IJ"); `titles`: titles and ranks, lower case; `particles`: the
-    particles of surnames; `articles`: the definite articles of place names."""
+    particles of surnames; `articles`: the definite articles of place names;
+    `organisation_heads`: head nouns of organisations' names, `folded`."""
 
     characters: dict[str, str]
     keep_hyphen: frozenset[str]
@@ -49,6 +50,7 @@ class HistoricalTable:
     titles: tuple[str, ...]
     particles: tuple[str, ...]
     articles: tuple[str, ...]
+    organisation_heads: frozenset[str]
 
 
 @cache
@@ -71,6 +73,7 @@ def load_historical(language: str, folder: Path = FOLDER) -> HistoricalTable:
         titles=tuple(t.lower() for t in r.strings("titles", "titles")),
         particles=tuple(r.strings("names", "particles")),
         articles=tuple(r.strings("names", "articles")),
+        organisation_heads=frozenset(folded(w) for w in r.strings("organisations", "heads")),
     )
 
 
