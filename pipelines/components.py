@@ -24,7 +24,7 @@ from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.frames.tables import load_table
 from remembrance.pipelines.historical.tables import every_language, folded, load_historical
 from remembrance.pipelines.historical.titles import Titles, title_words
-from remembrance.pipelines.rules import DESCRIPTION_NOUNS
+from remembrance.pipelines.rules import description_nouns
 
 #: Definite articles of English, French and Dutch, in the order linking strips them from a name.
 ARTICLES = ("the", "le", "la", "les", "l'", "de", "het")
@@ -302,7 +302,7 @@ class MentionMerger:
                 continue
             if (
                 _is_modifier(ent)
-                or (len(ent) == 1 and ent.text.lower() in DESCRIPTION_NOUNS)
+                or (len(ent) == 1 and ent.text.lower() in description_nouns())
                 or _inflected_word(ent, self.lemmas)
                 or _opening_verb(ent)
             ):

@@ -150,7 +150,7 @@ def analyse(
         mentions, index, dates=dates, undated=publication_dates(doc, document, dates)
     )
     reliable = [item for item in linked if item.mention.source != "ner"]
-    descriptions = definite_descriptions(text, sentences, reliable, index)
+    descriptions = definite_descriptions(text, sentences, reliable, index, table)
     linked = [  # a resolved "the Memorial" replaces whatever the NER made of it
         item
         for item in linked

@@ -4,46 +4,24 @@
   surrender", "la capitulation", "bevrijd": [events] of pipelines/frames/<language>.toml) names
   the record of that class whose date agrees with a date of the same sentence (or the only
   record of that class when the sentence has no date).
-- Definite descriptions: "the Memorial", "the King", "le Mémorial", "de Koning" refer to the most
-  recent entity of the matching kind already named in the document.
+- Definite descriptions: "the Memorial", "the King", "le Mémorial", "de Koning" ([descriptions]
+  of the language's table) refer to the most recent entity of the matching kind already named in
+  the document.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
+from remembrance.config import LANGUAGES
 from remembrance.pipelines.authority import AuthorityIndex, AuthorityRecord
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.dates import bounds
-from remembrance.pipelines.frames.tables import Table
+from remembrance.pipelines.frames.tables import DESCRIPTION_KINDS, Table, load_table
 from remembrance.pipelines.records import DateMention, LinkedMention, Mention
 
-#: Definite descriptions: a determiner and a kind noun that refer back to an entity named earlier.
-#: The nouns of memorials and of the king are matched in any case ("the memorial", "le roi",
-#: "het Gedenkteken"); "the Citadel" only capitalised, since "the citadel" merely describes. Not a
-#: description: a noun followed by a complement ("the Memorial of Breendonk", "le monument aux
-#: morts", "the memorial to the deportees") or by a name ("the King Leopold III", checked in code).
-#: "the monument" prefers a memorial that is not a museum (the Mardasson, not the museum next to it).
-DEFINITE = re.compile(
-    r"\b(?i:the|le|la|de|het)\s+"
-    r"((?i:memorial|mémorial|memoriaal|monument|gedenkteken|king|roi|koning)|Citadel|Citadelle)\b"
-    r"(?!\s+(?:of|de|du|des|van|d'|to|for|aux|au|à|voor)\s)(?!-)"
-)
-_DESCRIPTION_KIND = {
-    "memorial": "Memorial",
-    "mémorial": "Memorial",
-    "memoriaal": "Memorial",
-    "monument": "monument",
-    "gedenkteken": "Memorial",
-    "king": "king",
-    "roi": "king",
-    "koning": "king",
-    "citadel": "citadel",
-    "citadelle": "citadel",
-}
-#: The kind nouns alone: one such capitalised word is a description's noun, never a name by itself.
-DESCRIPTION_NOUNS = frozenset(_DESCRIPTION_KIND)
 _FOLLOWED_BY_NAME = re.compile(r"[ \t\xa0]+[A-ZÀ-ÖØ-Þ]")
 
 
@@ -103,6 +81,19 @@ def event_mentions(
     return found
 
 
+@cache
+def description_nouns(kind: str | None = None) -> frozenset[str]:
+    """The nouns of short definite descriptions of every language (of `kind`, else of all kinds),
+    in lower case: a record's names and a text's words may be in any of them."""
+    kinds = DESCRIPTION_KINDS if kind is None else (kind,)
+    return frozenset(
+        noun
+        for language in LANGUAGES
+        for k in kinds
+        for noun in load_table(language).descriptions.nouns[k]
+    )
+
+
 def _matches_kind(linked: LinkedMention, kind: str, index: AuthorityIndex) -> bool:
     entity = linked.entity
     if kind == "Memorial":
@@ -112,10 +103,10 @@ def _matches_kind(linked: LinkedMention, kind: str, index: AuthorityIndex) -> bo
     record = index.records.get(entity.id)
     names = [n.lower() for n in record.names()] if record else []
     if kind == "king":
-        return entity.category == "Person" and any(
-            n.startswith(("king ", "roi ", "koning ")) for n in names
-        )
-    return entity.category == "Place" and any(n.startswith(("citadel", "citadelle")) for n in names)
+        kings = tuple(f"{noun} " for noun in description_nouns("king"))
+        return entity.category == "Person" and any(n.startswith(kings) for n in names)
+    citadels = tuple(description_nouns("citadel"))
+    return entity.category == "Place" and any(n.startswith(citadels) for n in names)
 
 
 def definite_descriptions(
@@ -123,18 +114,20 @@ def definite_descriptions(
     sentences: Sequence[tuple[int, int]],
     linked: Sequence[LinkedMention],
     index: AuthorityIndex,
+    table: Table,
 ) -> list[LinkedMention]:
-    """Short definite descriptions resolved to the most recent matching entity."""
+    """Short definite descriptions of the language's table ([descriptions]) resolved to the most
+    recent matching entity."""
     resolved: list[LinkedMention] = []
     confidence = DEFAULT_CONFIG["confidence"]["coreference"]
     mentions = [item.mention for item in linked]
-    for match in DEFINITE.finditer(text):
+    for match in table.descriptions.pattern.finditer(text):
         start, end = match.span(1)
         if _overlaps(start, end, mentions):
             continue  # part of a longer name ("the Memorial of Breendonk")
         if _FOLLOWED_BY_NAME.match(text, end):
             continue  # a title or a head noun before a name: "le roi Léopold", "het monument Tijl"
-        kind = _DESCRIPTION_KIND[match.group(1).lower()]
+        kind = table.descriptions.kinds[match.group(1).lower()]
         earlier = [item for item in reversed(linked) if item.mention.end <= start]
         antecedent = next((item for item in earlier if _matches_kind(item, kind, index)), None)
         if antecedent is None and kind == "monument":  # no monument named: any memorial

@@ -9,6 +9,7 @@ from remembrance.pipelines.authority import load_index, normalise_label
 from remembrance.pipelines.components import MentionMerger
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.extract import analyse
+from remembrance.pipelines.frames.tables import load_table
 from remembrance.pipelines.linking import link_mentions
 from remembrance.pipelines.records import DateMention, Document, LinkedMention, Mention
 from remembrance.pipelines.rules import definite_descriptions
@@ -153,32 +154,42 @@ def linked_record(text: str, start: int, record_id: str) -> LinkedMention:
     return LinkedMention(found, record.entity(), 0.95)
 
 
-def resolved(text: str, named: dict[str, str]) -> list[tuple[str, str]]:
+def resolved(text: str, named: dict[str, str], language: str = "en") -> list[tuple[str, str]]:
     """(text, entity id) of the definite descriptions, `named` mapping names in text to ids."""
     linked = [linked_record(n, text.index(n), rid) for n, rid in named.items()]
-    items = definite_descriptions(text, [(0, len(text))], linked, load_index())
+    table = load_table(language)
+    items = definite_descriptions(text, [(0, len(text))], linked, load_index(), table)
     return [(item.mention.text, item.entity.id) for item in items]
 
 
 def test_definite_descriptions_in_lower_case_and_with_monument_nouns() -> None:
-    text = "Leopold III stayed. The king refused, le roi aussi, de koning ook."
-    assert resolved(text, {"Leopold III": "leopold-iii"}) == [
-        ("king", "leopold-iii"),
-        ("roi", "leopold-iii"),
-        ("koning", "leopold-iii"),
-    ]
+    king = {"Leopold III": "leopold-iii"}
+    for language, text, noun in (
+        ("en", "Leopold III stayed. The king refused.", "king"),
+        ("fr", "Leopold III resta. Le roi refusa.", "roi"),
+        ("nl", "Leopold III bleef. De koning weigerde.", "koning"),
+    ):
+        assert resolved(text, king, language) == [(noun, "leopold-iii")], language
     breendonk = {"Breendonk Memorial": "national-memorial-fort-breendonk"}
-    for noun in ("the memorial", "le monument", "het monument", "het gedenkteken", "le mémorial"):
-        found = resolved(f"The Breendonk Memorial opened. Since then {noun} is open.", breendonk)
+    for language, noun in (
+        ("en", "the memorial"),
+        ("fr", "le monument"),
+        ("nl", "het monument"),
+        ("nl", "het gedenkteken"),
+        ("fr", "le mémorial"),
+    ):
+        text = f"The Breendonk Memorial opened. Since then {noun} is open."
+        found = resolved(text, breendonk, language)
         assert found == [(noun.split()[1], "national-memorial-fort-breendonk")], noun
 
 
 def test_no_description_before_a_name_a_complement_or_without_antecedent() -> None:
     breendonk = {"Breendonk Memorial": "national-memorial-fort-breendonk"}
-    text = "The Breendonk Memorial opened. Le monument aux morts. The memorial to the deportees."
+    text = "The Breendonk Memorial opened. The memorial to the deportees."
     assert resolved(text, breendonk) == []
+    assert resolved("The Breendonk Memorial ouvrit. Le monument aux morts.", breendonk, "fr") == []
     king = {"Leopold III": "leopold-iii"}
-    assert resolved("Leopold III reigned. Then le roi Baudouin came.", king) == []
+    assert resolved("Leopold III régna. Puis le roi Baudouin vint.", king, "fr") == []
     assert resolved("The king refused.", {}) == []
     assert resolved("Leopold III left the citadel.", king) == []
 

@@ -31,6 +31,12 @@ CASES = [
     (FRAMES, ("[macros]", "[macros"), "en.toml"),
     (FRAMES, ("Invasion = '", "Invasions = '"), "[events] Invasions: 'Invasions' is not a term"),
     (FRAMES, ("[events]", "[event]"), "[events]: expected classes of the ontology"),
+    (FRAMES, ('king = ["king"]', 'kings = ["king"]'), "[descriptions]: unknown key 'kings'"),
+    (
+        FRAMES,
+        ('citadel = ["Citadel"]', 'citadel = [""]'),
+        "[descriptions] citadel: expected a list",
+    ),
     (
         HISTORICAL,
         ('conjunctions = ["en", "of", "tot"]', 'conjunctions = "en"'),

@@ -111,6 +111,20 @@ class Kin:
     apposition: re.Pattern[str]  # between the person named and the possessor ("X, brother of Y")
 
 
+#: The kinds of short definite descriptions ([descriptions]; pipelines/rules.py).
+DESCRIPTION_KINDS = ("Memorial", "monument", "king", "citadel")
+
+
+@dataclass(frozen=True, slots=True)
+class Descriptions:
+    """Short definite descriptions ("the Memorial", "le roi"): `pattern` finds one, its noun as
+    group 1; `kinds` gives a noun's kind (lower case); `nouns` a kind's nouns (lower case)."""
+
+    pattern: re.Pattern[str]
+    kinds: dict[str, str]
+    nouns: dict[str, frozenset[str]]
+
+
 @dataclass(frozen=True, slots=True)
 class Table:
     """Everything the extractors need to know about one language."""
@@ -164,6 +178,7 @@ class Table:
     yearly: re.Pattern[str]
     kin: tuple[Kin, ...]
     events: dict[str, re.Pattern[str]]  # class → words naming an event of it ("the invasion")
+    descriptions: Descriptions
 
 
 def _patterns(r: TableReader) -> tuple[Pattern, ...]:
@@ -346,6 +361,33 @@ def _events(r: TableReader) -> dict[str, re.Pattern[str]]:
     }
 
 
+def _descriptions(r: TableReader) -> Descriptions:
+    """[descriptions]: determiners, complements and the nouns of each kind; a noun in lower case
+    matches in any case, a capitalised one only as written."""
+    section = r.data.get("descriptions", {})
+    valid = {"determiners", "complements", *DESCRIPTION_KINDS}
+    if unknown := set(section) - valid:
+        raise r.fail(
+            "[descriptions]", f"unknown key {sorted(unknown)[0]!r}; valid: {sorted(valid)}"
+        )
+    words = {key: r.strings("descriptions", key) for key in sorted(valid)}
+    nouns = [n for kind in DESCRIPTION_KINDS for n in words[kind]]
+    ordered = sorted(nouns, key=len, reverse=True)
+    alternatives = "|".join(
+        f"(?i:{re.escape(n)})" if n.islower() else re.escape(n) for n in ordered
+    )
+    determiners = "|".join(map(re.escape, words["determiners"]))
+    complements = "|".join(map(re.escape, words["complements"]))
+    pattern = re.compile(
+        rf"\b(?i:{determiners})\s+({alternatives})\b(?!\s+(?:{complements})\s)(?!-)"
+    )
+    return Descriptions(
+        pattern,
+        {n.lower(): kind for kind in DESCRIPTION_KINDS for n in words[kind]},
+        {kind: frozenset(n.lower() for n in words[kind]) for kind in DESCRIPTION_KINDS},
+    )
+
+
 def _first(r: TableReader) -> bool:
     first = r.data.get("arguments", {}).get("first")
     if first not in {"after", "before"}:
@@ -455,4 +497,5 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
         yearly=r.section_regex("clauses", "yearly"),
         kin=_kin(r),
         events=_events(r),
+        descriptions=_descriptions(r),
     )
