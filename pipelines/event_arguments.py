@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from remembrance.pipelines.config import DEFAULT_CONFIG
-from remembrance.pipelines.coreference import resolved
+from remembrance.pipelines.coreference import antecedent, resolved
 from remembrance.pipelines.event_clause import Clause
 from remembrance.pipelines.frames.tables import Frame, Table, Trigger
 from remembrance.pipelines.records import LinkedMention
@@ -65,6 +65,28 @@ def role_arguments(
                 found[role] = item
                 break
     return found
+
+
+def object_pronoun(
+    text: str,
+    end: int,
+    sentence: tuple[int, int],
+    linked: Sequence[LinkedMention],
+    participant: LinkedMention,
+    objects: frozenset[str],
+    table: Table,
+) -> LinkedMention | None:
+    """The entity an object pronoun right after the trigger stands for ("Van Acker succeeded
+    him", "she married him"): the latest fitting one named before it, not the participant."""
+    if table.object_pronoun is None:
+        return None
+    found = table.object_pronoun.match(text, end, sentence[1])
+    if found is None:
+        return None
+    pronoun = found.group("pronoun")
+    others = [m for m in linked if m.entity.id != participant.entity.id]
+    item = antecedent(others, found.start("pronoun"), objects, table.genders.get(pronoun.lower()))
+    return None if item is None else resolved(item, *found.span("pronoun"), pronoun, sentence)
 
 
 def companions(text: str, clause: Clause, end: int, table: Table) -> int | None:

@@ -23,6 +23,7 @@ from remembrance.pipelines.event_arguments import (
     ROLE_CATEGORIES,
     companions,
     locative,
+    object_pronoun,
     role_arguments,
 )
 from remembrance.pipelines.event_clause import VERBS, Clause
@@ -142,6 +143,10 @@ def _statements(
     )
     if agent is not None and "agent" in frame.roles:
         arguments.setdefault("agent", agent)
+    if "object" in frame.roles and "object" not in arguments:
+        pronoun = object_pronoun(text, end, sentence, linked, participant, frame.objects, table)
+        if pronoun is not None:
+            arguments["object"] = pronoun
     if "place" in frame.roles and "place" not in arguments:
         there = locative(text, start, end, clause, sentence, linked, participant, table)
         if there is not None:
@@ -156,7 +161,7 @@ def _statements(
     shared = [
         (role, other)
         for role, item in arguments.items()
-        if role in _COORDINATED
+        if role in _COORDINATED and id(item) in position  # not a pronoun's antecedent
         for other in conjuncts(
             text,
             linked,

@@ -1081,3 +1081,18 @@ def test_its_founder_was_names_the_founder_and_an_operation_carried_out_on_a_dat
         ("group-g", "foundedBy", "jean-burgers"),
         ("grande-coupure", "occurredOn", "1944-01-15/1944-01-16"),
     } <= facts
+
+
+def test_an_object_pronoun_after_the_trigger_stands_for_the_person_named_before() -> None:
+    assert ("achille-van-acker", "succeeded", "hubert-pierlot") in _facts(
+        "Hubert Pierlot resigned in early 1945, and Achille Van Acker succeeded him.", "en"
+    )
+    assert ("lilian-baels", "spouseOf", "leopold-iii") in _facts(
+        "Lilian Baels met Leopold III in 1937. In 1941 she married him in Laeken.", "en"
+    )
+    # "her" before a noun is a possessive, not the object
+    assert not {
+        f
+        for f in _facts("Marie died in 1950 and Anne succeeded her mother.", "en")
+        if f[1] == "succeeded"
+    }

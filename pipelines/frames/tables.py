@@ -167,6 +167,7 @@ class Table:
     possessor: re.Pattern[str]
     genitive: re.Pattern[str] | None  # a noun trigger's participant after it ("the arrest of X")
     locative: re.Pattern[str] | None  # a pronoun standing for a place ("y", "there", "where")
+    object_pronoun: re.Pattern[str] | None  # an object pronoun after a trigger ("succeeded him")
     companions: re.Pattern[str] | None  # others who underwent the event ("avec six camarades")
     numbers: dict[str, int]  # number words ("six": 6)
     gapping: re.Pattern[str] | None  # before a participant whose verb is left out (", et Y le …")
@@ -490,6 +491,7 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
         numbers=numbers,
         place_prepositions=r.words("place_prepositions"),
         plurals=r.words("plurals"),
+        object_pronoun=r.optional_regex("clauses", "object_pronoun"),
         gapping=r.optional_regex("clauses", "gapping"),
         fronted_phrase_opening=r.optional_regex("clauses", "fronted_phrase_opening"),
         introduces=r.optional_regex("clauses", "introduces", 0),
