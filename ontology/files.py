@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import OWL, RDF, Graph
 
 from remembrance.config import base_iri
+from remembrance.ontology.namespace import REM
 
 ONTOLOGY_IRI = "https://w3id.org/remembrance/ontology"
 #: A folder laid out like the package's ontology folder (remembrance.ttl, shapes.ttl,
@@ -55,6 +57,15 @@ def parse_turtle(path: Path, graph: Graph | None = None) -> Graph:
 def load_ontology() -> Graph:
     """The ontology as an rdflib graph."""
     return parse_turtle(ontology_file())
+
+
+@cache
+def symmetric_properties() -> frozenset[str]:
+    """Local names of the ontology's symmetric properties (siblingOf, spouseOf)."""
+    return frozenset(
+        str(p).removeprefix(str(REM))
+        for p in load_ontology().subjects(RDF.type, OWL.SymmetricProperty)
+    )
 
 
 def load_authority() -> Graph:

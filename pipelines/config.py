@@ -130,7 +130,8 @@ DEFAULT_CONFIG: PipelineConfig = {
     # it: "after", "avant" before a date (which then dates nothing: "relative_date"); a role's
     # words before an event's argument ("in", "by": "argument_words"); a possessive before an
     # event noun ("his arrest": "possessive"); a possessive and a kinship noun before a person
-    # ("kinship"); the verb before a quantity ("helped about 700": "quantity_verb"); titles and
+    # ("kinship"), and after a kinship noun to the name it introduces, title included
+    # ("kin_name"); the verb before a quantity ("helped about 700": "quantity_verb"); titles and
     # ranks before a person's name ("title"); a preposition or a reference word before a bare
     # year ("in 1880", "p. 1942": "year_words").
     "reach": {
@@ -138,6 +139,7 @@ DEFAULT_CONFIG: PipelineConfig = {
         "argument_words": 40,
         "possessive": 20,
         "kinship": 80,
+        "kin_name": 25,
         "quantity_verb": 60,
         "title": 60,
         "year_words": 12,

@@ -118,7 +118,7 @@ def pronoun_subjects(
             ((m, a) for a in table.anaphors if (m := a.words.match(text, start, end))),
             (None, None),
         )
-        first = _opening(text, start, end, [*linked, *found[-1:]])
+        first = opening_mention(text, start, end, [*linked, *found[-1:]])
         if match is None or anaphor is None:
             match, anaphor = _after_fronted(text, start, end, table)
         if match is None or anaphor is None:
@@ -144,7 +144,7 @@ def pronoun_subjects(
     return found
 
 
-def _opening(
+def opening_mention(
     text: str, start: int, end: int, mentions: Sequence[LinkedMention]
 ) -> LinkedMention | None:
     """The mention a sentence opens with, after a determiner at most ("The Comet Line was …")."""

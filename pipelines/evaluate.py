@@ -16,14 +16,10 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from rdflib import OWL, RDF
-
-from remembrance.ontology.files import load_ontology
-from remembrance.ontology.namespace import REM
+from remembrance.ontology.files import symmetric_properties
 from remembrance.pipelines.authority import load_index
 from remembrance.pipelines.frames.tables import frame_of_predicate
 from remembrance.pipelines.reader import read_document
@@ -135,18 +131,9 @@ def _object_key(value: object) -> str:
     return str(value).removeprefix("local:")
 
 
-@cache
-def _symmetric() -> frozenset[str]:
-    """Local names of the ontology's symmetric properties (siblingOf, spouseOf)."""
-    ontology = load_ontology()
-    return frozenset(
-        str(p).removeprefix(str(REM)) for p in ontology.subjects(RDF.type, OWL.SymmetricProperty)
-    )
-
-
 def _relation(subject: str, predicate: str, object: str) -> tuple[str, str, str]:
     """A relation as compared: a symmetric one reads the same both ways round."""
-    if predicate in _symmetric() and object < subject:
+    if predicate in symmetric_properties() and object < subject:
         subject, object = object, subject
     return subject, predicate, object
 

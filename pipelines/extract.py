@@ -34,6 +34,7 @@ from remembrance.pipelines.events import frame_statements
 from remembrance.pipelines.frames.tables import load_table
 from remembrance.pipelines.historical.normalise import for_models, restored
 from remembrance.pipelines.historical.titles import Titles
+from remembrance.pipelines.kin_descriptions import kin_descriptions
 from remembrance.pipelines.kinship import kinship_statements
 from remembrance.pipelines.lifespan import lifespan_statements
 from remembrance.pipelines.linking import link_mentions
@@ -160,7 +161,17 @@ def analyse(
         )
     ]
     linked = sorted([*linked, *descriptions], key=lambda item: item.mention.start)
-    anaphors = pronoun_subjects(text, linked, sentences, table)
+    kin = [  # what kin descriptions ("her father") resolve through
+        s
+        for s in (
+            *dependency_statements(doc, linked, table),
+            *kinship_statements(text, linked, table),
+        )
+        if s.predicate in {k.predicate for k in table.kin}
+    ]
+    described = kin_descriptions(text, linked, sentences, table, kin)
+    named = sorted([*linked, *described], key=lambda item: item.mention.start)
+    anaphors = [*described, *pronoun_subjects(text, named, sentences, table)]
     with_pronouns = sorted([*linked, *anaphors], key=lambda item: item.mention.start)
     nominal = [a for a in anaphors if a.mention.text.lower() not in table.pronouns]
     relations = combine(  # the parse resolves pronouns itself; "le camp" it takes resolved

@@ -1041,6 +1041,23 @@ def test_a_fragment_opening_with_its_verb_is_about_its_entrys_heading() -> None:
     assert ("mardasson-memorial", "establishedOn", "2014-03-22") not in facts
 
 
+def test_a_kin_description_stands_for_the_relative_named_before() -> None:
+    statements = _statements(
+        "Andrée de Jongh kwam in 1916 in Schaarbeek ter wereld, als dochter van Frédéric de "
+        "Jongh. Met Arnold Deppé zette ze in 1941 de Kometenlijn op. Haar vader werd in juni 1943 "
+        "in Parijs gearresteerd. Hij werd op 28 maart 1944 op de Mont-Valérien gefusilleerd.",
+        "nl",
+    )
+    facts = {(s.subject, s.predicate, str(s.object)) for s in statements}
+    assert {
+        ("frederic-de-jongh", "arrestedAt", "paris"),
+        ("frederic-de-jongh", "executedOn", "1944-03-28"),
+        ("frederic-de-jongh", "executedAt", "mont-valerien"),
+    } <= facts
+    assert not {f for f in facts if f[0] == "arnold-deppe"}  # the latest man named is not "he"
+    assert all(s.coreference for s in statements if s.predicate == "executedAt")
+
+
 @pytest.mark.parametrize(
     ("text", "facts"),
     [

@@ -109,6 +109,8 @@ class Kin:
     named: str  # "subject" or "object"
     pattern: re.Pattern[str]
     apposition: re.Pattern[str]  # between the person named and the possessor ("X, brother of Y")
+    # a possessive and the noun, standing for a relative named before ("Her father was …")
+    description: re.Pattern[str] | None
 
 
 #: The kinds of short definite descriptions ([descriptions]; pipelines/rules.py).
@@ -345,7 +347,18 @@ def _kin(r: TableReader) -> tuple[Kin, ...]:
         apposition = r.regex(
             "[kinship] apposition", kinship.get("apposition"), extra={"NOUNS": nouns}
         )
-        kin.append(Kin(r.predicate(where, e["predicate"]), e["named"], pattern, apposition))
+        owners = [w for w, c in r.word_categories("possessives").items() if "Person" in c]
+        description = (
+            re.compile(
+                rf"\b(?P<possessive>{'|'.join(owners)})\s+(?:\w+\s+)?(?P<noun>{nouns})\b",
+                re.IGNORECASE,
+            )
+            if owners
+            else None
+        )
+        kin.append(
+            Kin(r.predicate(where, e["predicate"]), e["named"], pattern, apposition, description)
+        )
     return tuple(kin)
 
 
