@@ -12,7 +12,7 @@ annotate pronouns); statements made through them say so.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from remembrance.pipelines.config import DEFAULT_CONFIG
@@ -28,15 +28,20 @@ def antecedent(
 ) -> LinkedMention | None:
     """The latest mention ending before `before` of one of `categories` that agrees with
     `gender`."""
-    return next(
-        (
-            m
-            for m in reversed(linked)
-            if m.mention.end <= before
-            and m.entity.category in categories
-            and m.entity.agrees_with(gender)
-        ),
-        None,
+    return next(_fitting(linked, before, categories, gender), None)
+
+
+def _fitting(
+    linked: Sequence[LinkedMention], before: int, categories: frozenset[str], gender: str | None
+) -> Iterator[LinkedMention]:
+    """The mentions ending before `before` of one of `categories` that agree with `gender`, the
+    latest first."""
+    return (
+        m
+        for m in reversed(linked)
+        if m.mention.end <= before
+        and m.entity.category in categories
+        and m.entity.agrees_with(gender)
     )
 
 
@@ -56,11 +61,8 @@ def _named_like(
     return next(
         (
             m
-            for m in reversed(linked)
-            if m.mention.end <= before
-            and m.entity.category in categories
-            and m.entity.agrees_with(gender)
-            and (holds.search(m.mention.text) or holds.search(m.entity.label))
+            for m in _fitting(linked, before, categories, gender)
+            if holds.search(m.mention.text) or holds.search(m.entity.label)
         ),
         None,
     )
