@@ -9,12 +9,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from remembrance.pipelines.frames.tables import Table
+from remembrance.pipelines.parse_tags import VERB_TAGS
 
 #: Dependency labels of the heads of clauses.
 _CLAUSAL = {"ROOT", "advcl", "relcl", "acl", "acl:relcl", "ccomp", "xcomp", "parataxis", "csubj"}
-
-
-VERBS = {"VERB", "AUX"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,18 +29,18 @@ class Clause:
         in the clause of another verb."""
         if not (self.start <= start and end <= self.end):
             return False
-        if self.head is None or self.head.pos_ not in VERBS:
+        if self.head is None or self.head.pos_ not in VERB_TAGS:
             return True
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return False
         head = clause_head(span.root)
-        return head.i == self.head.i or (not strict and head.pos_ not in VERBS)
+        return head.i == self.head.i or (not strict and head.pos_ not in VERB_TAGS)
 
 
 def clause_head(token: Token) -> Token:
     t = token
-    while not (t.dep_ in _CLAUSAL or (t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"})):
+    while not (t.dep_ in _CLAUSAL or (t.dep_ == "conj" and t.pos_ in VERB_TAGS)):
         if t.head.i == t.i:
             break
         t = t.head

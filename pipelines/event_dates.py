@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from remembrance.pipelines.dated import is_relative
-from remembrance.pipelines.event_clause import VERBS, Clause
+from remembrance.pipelines.event_clause import Clause
 from remembrance.pipelines.frames.tables import Table
+from remembrance.pipelines.parse_tags import VERB_TAGS
 from remembrance.pipelines.records import DateMention, LinkedMention
 
 
@@ -26,7 +27,7 @@ def event_date(
     parse leaves unplaced; not one inside a name ("the invasion of 10 May 1940"). With a parse,
     a date of the sentence the parse gives the trigger's verb counts too ("On 14 January 1944,
     while trying to escape …, Dewé was shot dead")."""
-    verb = clause.head is not None and clause.head.pos_ in VERBS
+    verb = clause.head is not None and clause.head.pos_ in VERB_TAGS
     sentence_wide = Clause(*sentence, clause.head)
     within = [
         d

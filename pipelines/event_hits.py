@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from remembrance.pipelines.event_clause import (
-    VERBS,
     Clause,
     clause_head,
     cut,
@@ -23,10 +22,8 @@ from remembrance.pipelines.event_participants import (
     possessor,
 )
 from remembrance.pipelines.frames.tables import Frame, Table, Trigger
+from remembrance.pipelines.parse_tags import PREDICATE_TAGS, VERB_TAGS
 from remembrance.pipelines.records import LinkedMention
-
-#: What a trigger must be in a parse: a verb or a participle read as an adjective ("née à").
-_PREDICATES = {"VERB", "AUX", "ADJ"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,13 +88,13 @@ def verbal_event(hit: Hit) -> Event | None:
     span = doc.char_span(start, end, alignment_mode="expand") if parsed else None
     if (
         span is not None
-        and span.root.pos_ not in _PREDICATES
+        and span.root.pos_ not in PREDICATE_TAGS
         and not hit.trigger.noun
         and not fronted_participle(span.root)
     ):
         return None  # a noun ("le convoi de déportés", "en l'honneur des fusillés")
     head = clause_head(span.root) if span is not None else None
-    if hit.trigger.noun and head is not None and head.pos_ not in VERBS:
+    if hit.trigger.noun and head is not None and head.pos_ not in VERB_TAGS:
         head = clause_head(head.head)  # "kwam … om het leven" with "leven" parsed as a clause
     bounds = surface_clause(hit.text, hit.sentence, start, end, table)
     clause = Clause(*cut(hit.text, bounds, start, end, hit.spans, table), head)

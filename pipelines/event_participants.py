@@ -13,7 +13,8 @@ from remembrance.pipelines.coreference import antecedent
 from remembrance.pipelines.event_arguments import ROLE_CATEGORIES
 from remembrance.pipelines.frames.tables import Frame, Table
 from remembrance.pipelines.parse_mentions import subject_mentions, token_mention
-from remembrance.pipelines.parse_subjects import SUBJECTS
+from remembrance.pipelines.parse_subjects import OBJECTS, SUBJECTS
+from remembrance.pipelines.parse_tags import PREDICATE_TAGS
 from remembrance.pipelines.patterns import conjuncts
 from remembrance.pipelines.records import LinkedMention
 
@@ -46,13 +47,13 @@ def main_participant(
     """The main participant, whether a pronoun led to it, and the agent when the participant is
     the object of an active verb."""
     agents = ROLE_CATEGORIES["agent"]
-    if head is not None and head.pos_ in {"VERB", "AUX", "ADJ"}:
+    if head is not None and head.pos_ in PREDICATE_TAGS:
         unnamed, subjects = subject_mentions(head, inside, linked, frame.participants, table)
         _, doers = subject_mentions(head, inside, linked, agents, table)
         direct = [
             c
             for c in head.children
-            if c.dep_ in {"dobj", "obj"} and not trigger_start <= c.idx < trigger_end
+            if c.dep_ in OBJECTS and not trigger_start <= c.idx < trigger_end
         ]
         objects = [  # a pronoun object stands for its antecedent ("voerden hem … weg")
             (m, c.i not in inside)

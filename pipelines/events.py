@@ -26,12 +26,13 @@ from remembrance.pipelines.event_arguments import (
     object_pronoun,
     role_arguments,
 )
-from remembrance.pipelines.event_clause import VERBS, Clause
+from remembrance.pipelines.event_clause import Clause
 from remembrance.pipelines.event_dates import event_date
 from remembrance.pipelines.event_hits import Hit, possessed_event, verbal_event
 from remembrance.pipelines.event_participants import all_participants
 from remembrance.pipelines.frames.tables import Table, load_frames
 from remembrance.pipelines.parse_mentions import token_mentions
+from remembrance.pipelines.parse_tags import VERB_TAGS
 from remembrance.pipelines.patterns import conjuncts
 from remembrance.pipelines.records import DateMention, LinkedMention, Statement
 
@@ -108,7 +109,7 @@ def _gapped(
     rest = doc.char_span(
         other.mention.end, comma if comma >= 0 else sentence[1], alignment_mode="expand"
     )
-    if rest is None or any(t.pos_ in VERBS for t in rest):
+    if rest is None or any(t.pos_ in VERB_TAGS for t in rest):
         return []
     return [
         replace(

@@ -10,9 +10,9 @@ from spacy.tokens import Doc, Token
 
 from remembrance.pipelines.frames.tables import Table
 from remembrance.pipelines.parse_subjects import SUBJECTS, clause_subjects
+from remembrance.pipelines.parse_tags import VERB_TAGS
 from remembrance.pipelines.records import LinkedMention
 
-_VERB_TAGS = {"VERB", "AUX"}
 _GENDERS = {"Masc": "male", "Fem": "female"}  # the parse's grammatical genders, as the tables'
 
 
@@ -96,7 +96,7 @@ def _article(token: Token) -> bool:
         token.pos_ == "DET"
         and token.dep_ in SUBJECTS
         and following is not None
-        and following.pos_ not in _VERB_TAGS
+        and following.pos_ not in VERB_TAGS
     )
 
 

@@ -10,6 +10,7 @@ from collections.abc import Collection, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from remembrance.pipelines.config import DEFAULT_CONFIG
+from remembrance.pipelines.parse_tags import VERB_TAGS
 from remembrance.pipelines.records import DateMention, Document
 
 _PRESENT_TAGS = {"VBZ", "VBP"}
@@ -31,7 +32,7 @@ def present_tense(sentence: Span, cues: Collection[str] | None = None) -> bool:
     if cues is not None:
         return any(token.lower_ in cues for token in sentence)
     root = sentence.root
-    verbless = root.pos_ not in ("VERB", "AUX") and all(c.dep_ != "cop" for c in root.children)
+    verbless = root.pos_ not in VERB_TAGS and all(c.dep_ != "cop" for c in root.children)
     if verbless:  # a parse that missed the verb: the first finite verb of the sentence
         finite = [t for t in sentence if "Fin" in t.morph.get("VerbForm", [])]
         return bool(finite) and _finite_present(finite[0])
