@@ -1,9 +1,10 @@
 """The trigger words and argument patterns of one language, loaded from its data table.
 
 Each language has a table (``pipelines/frames/<language>.toml``): surface patterns, dependency
-rules, date triggers, quantities, anaphors, coreference words and event-frame triggers. A table is
-read and checked once, when a language is first used; a bad table stops with one line naming the
-file and the problem.
+rules, date triggers, quantities, anaphors, coreference words, event-frame triggers, the words
+naming an event of a record's class and short definite descriptions. A table is read and checked
+once, when a language is first used; a bad table stops with one line naming the file and the
+problem.
 """
 
 from __future__ import annotations
