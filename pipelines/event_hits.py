@@ -25,6 +25,9 @@ from remembrance.pipelines.frames.tables import Frame, Table, Trigger
 from remembrance.pipelines.parse_tags import PREDICATE_TAGS, VERB_TAGS
 from remembrance.pipelines.records import LinkedMention
 
+#: Dependency labels of clauses that hang under a noun or verb of another clause.
+_SUBORDINATE = {"relcl", "acl:relcl", "acl", "ccomp"}
+
 
 @dataclass(frozen=True, slots=True)
 class Hit:
@@ -123,4 +126,50 @@ def verbal_event(hit: Hit) -> Event | None:
         linked,
         table,
     )
-    return None if found is None else (found, clause, candidates)
+    if found is None and span is not None and _verbless(doc, hit.sentence):
+        found = _entry_subject(hit)
+    if found is None:
+        return None
+    subject = found[0].mention.start
+    if (
+        not hit.text[hit.sentence[0] : start].strip()
+        and subject >= end
+        and "," in hit.text[end:subject]
+    ):  # a fronted participle's arguments are in its phrase ("Arrêté le …, X fut enfermé à …")
+        clause = Clause(clause.start, min(clause.end, subject), clause.head)
+        candidates = [m for m in candidates if m.mention.end <= subject]
+    return found, clause, candidates
+
+
+def _verbless(doc: Doc, sentence: tuple[int, int]) -> bool:
+    """Whether a sentence's main clause has no finite verb: an entry's elliptical statement
+    ("Inauguré en 1960.", "Œuvre du sculpteur X, inauguré en 1955.")."""
+    span = doc.char_span(*sentence, alignment_mode="contract")
+    if span is None:
+        return False
+    forms = [(t, t.morph.get("VerbForm", [])) for t in span]
+    if not any(form for _, form in forms):
+        return False  # no verb forms: a parse that does not tell
+    return not any(  # a clause under a noun may have its own ("…, que les Allemands utilisèrent")
+        "Fin" in form
+        and (t.head if t.dep_.startswith(("aux", "cop")) else t).dep_ not in _SUBORDINATE
+        for t, form in forms
+    )
+
+
+def _entry_subject(hit: Hit) -> tuple[LinkedMention, bool, None] | None:
+    """What an elliptical sentence is about: the latest fitting entity named before it in its
+    paragraph (an inventory's entry: "Neupré. Cimetière américain des Ardennes. Inauguré en
+    1960.")."""
+    paragraph = hit.text.rfind("\n\n", 0, hit.sentence[0])
+    item = next(
+        (
+            m
+            for m in reversed(hit.named)
+            if paragraph < m.mention.start
+            and m.mention.end <= hit.sentence[0]
+            and m.entity.category in hit.frame.participants
+        ),
+        None,
+    )
+    return None if item is None else (item, True, None)

@@ -210,5 +210,15 @@ def possessor(
         )
         return (item, False, None) if item is not None else None
     gender = table.genders.get(possessive.lower())
-    item = antecedent(named, found.start(), frame.participants, gender)
+    others = [m for m in named if not _an_agent(text, m, table)]
+    item = antecedent(others, found.start(), frame.participants, gender)
     return (item, True, None) if item is not None else None
+
+
+def _an_agent(text: str, item: LinkedMention, table: Table) -> bool:
+    """Whether a mention is the agent of an event ("par la Sipo-SD"), which a possessive after it
+    does not stand for ("his arrest by the Sipo-SD … his deportation": his, not the SD's)."""
+    reach = DEFAULT_CONFIG["reach"]["argument_words"]
+    before = text[max(item.mention.sentence[0], item.mention.start - reach) : item.mention.start]
+    agent = table.triggers[0].markers["agent"] if table.triggers else None
+    return agent is not None and agent.search(before) is not None

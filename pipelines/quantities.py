@@ -41,7 +41,11 @@ def quantity_statements(
             if index is None:
                 continue
             scope = sentences[max(0, index - 1)][0], sentences[index][1]
-            if categories & QUANTITY_CLASSES:  # what a network did: the latest named, anywhere
+            paragraph = text.rfind("\n\n", 0, position) + 1
+            if categories & QUANTITY_CLASSES and not any(  # what a network did: the latest
+                paragraph <= m.mention.start < position and m.entity.category == "Memorial"
+                for m in linked
+            ):  # named, anywhere; not in a memorial's paragraph ("8 000 soldats y reposent")
                 scope = 0, sentences[index][1]
             fitting = [
                 m

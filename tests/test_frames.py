@@ -1113,3 +1113,77 @@ def test_an_object_pronoun_after_the_trigger_stands_for_the_person_named_before(
         for f in _facts("Marie died in 1950 and Anne succeeded her mother.", "en")
         if f[1] == "succeeded"
     }
+
+
+def test_a_possessive_after_an_agent_stands_for_the_participant_not_the_agent() -> None:
+    text = (
+        "L'arrestation de Hertz Jospa par la Sipo-SD en juin 1943, son internement à Breendonk "
+        "puis sa déportation à Buchenwald ne mirent pas fin à l'activité du comité."
+    )
+    facts = _facts(text, "fr")
+    assert ("hertz-jospa", "deportedTo", "buchenwald") in facts
+    assert ("gestapo", "deportedTo", "buchenwald") not in facts
+
+
+def test_a_fronted_participle_takes_its_arguments_from_its_own_phrase() -> None:
+    text = (
+        "Julien Lahaut dirigeait le parti. Déclenchée à Seraing le 10 mai 1941, un an jour pour "
+        "jour après l'invasion, cette grève des cent mille que dirigeait le vieux militant "
+        "s'était étendue en quelques jours à toute la région de Liège. Arrêté par l'occupant le "
+        "22 juin 1941, le jour même où l'Allemagne attaquait l'Union soviétique, Lahaut avait "
+        "d'abord été enfermé à la citadelle de Huy."
+    )
+    facts = {f for f in _facts(text, "fr") if f[1].startswith(("arrested", "imprisoned"))}
+    assert facts == {
+        ("julien-lahaut-person", "arrestedOn", "1941-06-22"),
+        ("julien-lahaut-person", "imprisonedAt", "citadel-of-huy"),
+    }
+
+
+def test_an_elliptical_entry_is_about_the_entity_its_paragraph_named_last() -> None:
+    text = (
+        "Neupré. Cimetière américain des Ardennes. Aménagé par l'armée américaine en 1945 et "
+        "inauguré en 1960.\n\nHenri-Chapelle. Cimetière américain de Henri-Chapelle. Près de "
+        "8 000 soldats y sont enterrés. Inauguré en 1960."
+    )
+    facts = {f for f in _facts(text, "fr") if f[1] in {"establishedOn", "dedicatedOn"}}
+    assert facts == {
+        ("ardennes-american-cemetery", "establishedOn", "1945"),
+        ("ardennes-american-cemetery", "dedicatedOn", "1960"),
+        ("henri-chapelle-american-cemetery", "dedicatedOn", "1960"),
+    }
+
+
+def test_soldiers_counted_in_a_memorial_s_paragraph_are_no_network_s() -> None:
+    text = (
+        "Le réseau Comète aida environ 800 militaires alliés.\n\nHenri-Chapelle. Cimetière "
+        "américain de Henri-Chapelle. Près de 8 000 soldats y sont enterrés."
+    )
+    helped = {f for f in _facts(text, "fr") if f[1] == "helpedCount"}
+    assert helped == {("comet-line", "helpedCount", "800")}
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        # a younger sister
+        (
+            "Micheline Dumon et sa cadette Andrée Dumon furent arrêtées.",
+            ("andree-dumon", "siblingOf", "micheline-dumon"),
+        ),
+        # shut in a fortress
+        (
+            "Julien Lahaut fut enfermé à la citadelle de Huy.",
+            ("julien-lahaut-person", "imprisonedAt", "citadel-of-huy"),
+        ),
+        # a raid carried out on a date
+        (
+            "Le bombardement de Mortsel est un raid aérien mené le 5 avril 1943 contre l'usine.",
+            ("bombing-of-mortsel", "occurredOn", "1943-04-05"),
+        ),
+    ],
+)
+def test_french_words_of_kinship_imprisonment_and_occurrence(
+    text: str, fact: tuple[str, str, str]
+) -> None:
+    assert fact in _facts(text, "fr")
