@@ -46,10 +46,24 @@ def mention_for(
         and m.entity.category in categories & allowed
         and m.entity.agrees_with(gender)
         and (gender is None or _grammatical_gender(token.doc, m) in (None, gender))
+        and not (gender is not None and _possessed_phrase(token.doc, m, gender, genders))
     ]
     if not fitting:
         return None
     return _salient(token, fitting) or fitting[0]
+
+
+def _possessed_phrase(doc: Doc, item: LinkedMention, gender: str, genders: dict[str, str]) -> bool:
+    """A person named in a noun's phrase whose possessive has the pronoun's gender ("Zijn
+    ontmoeting met Hitler … In juni 1944 voerden de Duitsers hem weg"): the possessor, not the
+    person met, is who the text goes on about."""
+    span = doc.char_span(item.mention.start, item.mention.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "nmod" or span.root.head.pos_ != "NOUN":
+        return False
+    return any(
+        c.dep_ in {"det", "nmod:poss", "poss"} and genders.get(c.lower_) == gender
+        for c in span.root.head.children
+    )
 
 
 def _salient(token: Token, fitting: Sequence[LinkedMention]) -> LinkedMention | None:

@@ -1041,6 +1041,17 @@ def test_a_fragment_opening_with_its_verb_is_about_its_entrys_heading() -> None:
     assert ("mardasson-memorial", "establishedOn", "2014-03-22") not in facts
 
 
+def test_a_person_in_a_possessed_phrase_is_not_the_later_pronoun_s_antecedent() -> None:
+    facts = _facts(
+        "Koning Leopold III bleef in België. Zijn ontmoeting met Hitler in Berchtesgaden in "
+        "november 1940 werd hem kwalijk genomen. In juni 1944 voerden de Duitsers hem met zijn "
+        "gezin naar Duitsland weg.",
+        "nl",
+    )
+    assert ("leopold-iii", "deportedTo", "germany") in facts
+    assert not {f for f in facts if f[0] == "adolf-hitler"}
+
+
 def test_a_kin_description_stands_for_the_relative_named_before() -> None:
     statements = _statements(
         "Andrée de Jongh kwam in 1916 in Schaarbeek ter wereld, als dochter van Frédéric de "
