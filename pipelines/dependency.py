@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.frames.tables import Rule, Table
-from remembrance.pipelines.parse_mentions import mention_for
+from remembrance.pipelines.parse_mentions import mention_for, mention_span, token_mentions
 from remembrance.pipelines.parse_subjects import OBJECTS, clause_subjects, displaced, nominal
 from remembrance.pipelines.records import LinkedMention, Statement
 
@@ -138,13 +138,9 @@ def dependency_statements(
     if not doc.has_annotation("DEP") or not table.rules:
         return []
     confidence: float = DEFAULT_CONFIG["confidence"]["dependency"]
-    inside: dict[int, LinkedMention] = {}
-    roots: list[tuple[Token, LinkedMention]] = []
-    for item in linked:
-        span = doc.char_span(item.mention.start, item.mention.end, alignment_mode="expand")
-        if span is not None:
-            inside.update({t.i: item for t in span})
-            roots.append((span.root, item))
+    inside = token_mentions(doc, linked)
+    spans = [(mention_span(doc, item), item) for item in linked]
+    roots = [(span.root, item) for span, item in spans if span is not None]
     # per anchor and rule, the objects behind the first marker ("executed at X in Y": X)
     attached: dict[tuple[int, Rule], list[tuple[int, LinkedMention]]] = defaultdict(list)
     for root, item in roots:

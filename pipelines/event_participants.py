@@ -12,7 +12,7 @@ from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.coreference import antecedent
 from remembrance.pipelines.event_arguments import ROLE_CATEGORIES
 from remembrance.pipelines.frames.tables import Frame, Table
-from remembrance.pipelines.parse_mentions import subject_mentions, token_mention
+from remembrance.pipelines.parse_mentions import mention_span, subject_mentions, token_mention
 from remembrance.pipelines.parse_subjects import OBJECTS, SUBJECTS
 from remembrance.pipelines.parse_tags import PREDICATE_TAGS
 from remembrance.pipelines.patterns import conjuncts
@@ -21,7 +21,7 @@ from remembrance.pipelines.records import LinkedMention
 
 def _an_object(doc: Doc, item: LinkedMention) -> bool:
     """Whether the parse makes a mention the object of a verb or preposition ("met Hitler")."""
-    span = doc.char_span(item.mention.start, item.mention.end, alignment_mode="expand")
+    span = mention_span(doc, item)
     return span is not None and span.root.dep_ in {"dobj", "obj", "iobj", "pobj"}
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from remembrance.pipelines.frames.tables import Table
 from remembrance.pipelines.parse_subjects import SUBJECTS, clause_subjects
@@ -79,7 +79,7 @@ def _salient(token: Token, fitting: Sequence[LinkedMention]) -> LinkedMention | 
     for m in fitting:
         if m.mention.start < previous.start_char:
             return None
-        span = doc.char_span(m.mention.start, m.mention.end, alignment_mode="expand")
+        span = mention_span(doc, m)
         if span is not None and span.root.dep_ in SUBJECTS and span.root.head.dep_ == "ROOT":
             return m
     return None
@@ -130,7 +130,7 @@ def _grammatical_gender(doc: Doc, item: LinkedMention) -> str | None:
     male, so no "elle"); None for a person (their record says) or where the parse says none."""
     if item.entity.category == "Person":
         return None
-    span = doc.char_span(item.mention.start, item.mention.end, alignment_mode="expand")
+    span = mention_span(doc, item)
     found = span.root.morph.get("Gender", []) if span is not None else []
     return _GENDERS.get(found[0]) if len(found) == 1 else None
 
@@ -147,11 +147,16 @@ def _named_by(child: Token) -> bool:
     )
 
 
+def mention_span(doc: Doc, item: LinkedMention) -> Span | None:
+    """The tokens of a mention (None where they cannot be aligned)."""
+    return doc.char_span(item.mention.start, item.mention.end, alignment_mode="expand")
+
+
 def token_mentions(doc: Doc, linked: Sequence[LinkedMention]) -> dict[int, LinkedMention]:
     """The mention each token belongs to."""
     inside: dict[int, LinkedMention] = {}
     for item in linked:
-        span = doc.char_span(item.mention.start, item.mention.end, alignment_mode="expand")
+        span = mention_span(doc, item)
         if span is not None:
             inside.update({t.i: item for t in span})
     return inside
