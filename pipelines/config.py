@@ -125,7 +125,10 @@ DEFAULT_CONFIG: PipelineConfig = {
     # ("verb"), and between an event and a date without a verb ("event": an apposition, "the
     # liberation of Belgium in September 1944"; a longer gap holds another verb's date, "the
     # convoy left the barracks on 19 April 1943"; tuned on the dev split).
-    "date_gap": {"verb": 120, "event": 15},
+    # An event frame takes no date that follows another event's name within "event_name"
+    # characters with no verb between ("auteur de l'attaque du XXe convoi de déportés le 19
+    # avril 1943, fut exécuté …": the attack's date, not the execution's).
+    "date_gap": {"verb": 120, "event": 15, "event_name": 25},
     # How far (characters) the extractors look back before a word for the words that qualify
     # it: "after", "avant" before a date (which then dates nothing: "relative_date"); a role's
     # words before an event's argument ("in", "by": "argument_words"); a possessive before an

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.dated import is_relative
 from remembrance.pipelines.event_clause import Clause
 from remembrance.pipelines.frames.tables import Table
@@ -22,6 +23,7 @@ def event_date(
     trigger_start: int,
     linked: Sequence[LinkedMention],
     table: Table,
+    participant: LinkedMention,
 ) -> DateMention | None:
     """The date of the clause nearest the trigger, one of the trigger's own clause before one the
     parse leaves unplaced; not one inside a name ("the invasion of 10 May 1940"). With a parse,
@@ -38,6 +40,7 @@ def event_date(
         )
         and not is_relative(text, d, table)
         and not any(m.mention.start <= d.start and d.end <= m.mention.end for m in linked)
+        and not _of_another_event(doc, d, linked, participant)
     ]
     if not within and verb:  # "On 7 June 1944, a day after …, the Germans deported X"
         within = [d for d in dates if _opens(text, sentence, d) and d.end <= trigger_start]
@@ -56,3 +59,20 @@ def _opens(text: str, sentence: tuple[int, int], date: DateMention) -> bool:
         and len(text[sentence[0] : date.start].split()) <= 1
         and text[date.end : date.end + 1] == ","
     )
+
+
+def _of_another_event(
+    doc: Doc, date: DateMention, linked: Sequence[LinkedMention], participant: LinkedMention
+) -> bool:
+    """Whether a date follows the name of an event other than the participant closely, with no
+    verb between: that event's date ("l'attaque du XXe convoi de déportés le 19 avril 1943")."""
+    before = next((m for m in reversed(linked) if m.mention.end <= date.start), None)
+    if (
+        before is None
+        or before.entity.category != "Event"
+        or before.entity.id == participant.entity.id
+        or date.start - before.mention.end > DEFAULT_CONFIG["date_gap"]["event_name"]
+    ):
+        return False
+    gap = doc.char_span(before.mention.end, date.start, alignment_mode="expand")
+    return doc.has_annotation("POS") and not any(t.pos_ in VERB_TAGS for t in gap or ())

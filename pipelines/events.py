@@ -153,7 +153,7 @@ def _statements(
         if there is not None:
             arguments["place"] = there
     date = (
-        event_date(text, dates, clause, sentence, hit.doc, start, linked, table)
+        event_date(text, dates, clause, sentence, hit.doc, start, linked, table, participant)
         if "date" in frame.roles or arguments
         else None
     )

@@ -1198,3 +1198,14 @@ def test_french_words_of_kinship_imprisonment_and_occurrence(
     text: str, fact: tuple[str, str, str]
 ) -> None:
     assert fact in _facts(text, "fr")
+
+
+def test_a_date_right_after_another_event_s_name_is_that_event_s() -> None:
+    text = (
+        "Youra Livchitz, l'un des trois auteurs de l'attaque du XXe convoi de déportés le 19 "
+        "avril 1943, fut exécuté au Tir national le 17 février 1944."
+    )
+    dates = {f for f in _facts(text, "fr") if f[1] == "executedOn"}
+    assert dates == {("youra-livchitz", "executedOn", "1944-02-17")}
+    event = "L'attaque du XXe convoi eut lieu le 19 avril 1943 près de Boortmeerbeek."
+    assert ("attack-on-the-twentieth-convoy", "occurredOn", "1943-04-19") in _facts(event, "fr")
