@@ -22,9 +22,10 @@ from spacy.util import filter_spans
 from remembrance.pipelines.authority import AuthorityIndex, load_index, normalise_label
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.frames.tables import load_table
-from remembrance.pipelines.historical.tables import every_language, folded, load_historical
+from remembrance.pipelines.historical.tables import folded, load_historical
 from remembrance.pipelines.historical.titles import Titles, title_words
 from remembrance.pipelines.rules import description_nouns
+from remembrance.pipelines.table_reader import every_language
 
 #: Definite articles of English, French and Dutch, in the order linking strips them from a name.
 ARTICLES = ("the", "le", "la", "les", "l'", "de", "het")
@@ -32,7 +33,7 @@ DETERMINERS = {*ARTICLES, "een", "des", "du", "a", "an"}
 #: Every title of every language (pipelines/historical/<language>.toml), in lower case.
 TITLES = title_words()
 #: The particles of surnames of every language ("de", "van", "d'").
-PARTICLES = every_language(lambda table: table.particles)
+PARTICLES = every_language(load_historical, lambda table: table.particles)
 
 
 _SPACES = re.compile(r"\s+")

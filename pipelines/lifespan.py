@@ -10,13 +10,16 @@ from collections.abc import Sequence
 
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.dates import bounds
-from remembrance.pipelines.historical.tables import every_language
+from remembrance.pipelines.historical.tables import load_historical
 from remembrance.pipelines.records import DateMention, LinkedMention, Statement
+from remembrance.pipelines.table_reader import every_language
 
 _OPEN = re.compile(r"\s*\(")
 # between birth and death: a dash (a hyphen only with spaces: "Saint-Gilles", "1914-03-06")
 _DASH = re.compile(r"\s*[–—]\s*|\s+-\s+")
-_ARTICLES = "|".join(sorted(map(re.escape, every_language(lambda table: table.articles))))
+_ARTICLES = "|".join(
+    sorted(map(re.escape, every_language(load_historical, lambda table: table.articles)))
+)
 # what may stand in a half besides its place and date: commas, spaces, the birth and death signs,
 # an article the place's mention leaves out ("La Louvière"; pipelines/historical/<language>.toml)
 _FILLER = re.compile(rf"[\s,°*†✝+]*(?:(?:{_ARTICLES})\s*)?", re.IGNORECASE)

@@ -15,12 +15,12 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from remembrance.config import LANGUAGES
 from remembrance.pipelines.authority import AuthorityIndex, AuthorityRecord
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.dates import bounds
 from remembrance.pipelines.frames.tables import DESCRIPTION_KINDS, Table, load_table
 from remembrance.pipelines.records import DateMention, LinkedMention, Mention
+from remembrance.pipelines.table_reader import every_language
 
 _FOLLOWED_BY_NAME = re.compile(r"[ \t\xa0]+[A-ZÀ-ÖØ-Þ]")
 
@@ -86,11 +86,8 @@ def description_nouns(kind: str | None = None) -> frozenset[str]:
     """The nouns of short definite descriptions of every language (of `kind`, else of all kinds),
     in lower case: a record's names and a text's words may be in any of them."""
     kinds = DESCRIPTION_KINDS if kind is None else (kind,)
-    return frozenset(
-        noun
-        for language in LANGUAGES
-        for k in kinds
-        for noun in load_table(language).descriptions.nouns[k]
+    return every_language(
+        load_table, lambda table: (noun for k in kinds for noun in table.descriptions.nouns[k])
     )
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from remembrance.config import checked_language
+from remembrance.config import LANGUAGES, checked_language
 from remembrance.ontology.categories import CATEGORIES
 from remembrance.ontology.namespace import REM
 
+T = TypeVar("T")
 _MACRO = re.compile(r"\{([A-Z_]+)\}")
 
 
@@ -26,6 +28,12 @@ def read_table(path: Path) -> TableReader:
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise TableError(f"{path}: {error}") from None
     return TableReader(path, data)
+
+
+def every_language(load: Callable[[str], T], words: Callable[[T], Iterable[str]]) -> frozenset[str]:
+    """The `words` of every language's table (`load`): names cross languages ("De Bodt" in a
+    French text, "La Louvière" in a Dutch one, a record's names in all three)."""
+    return frozenset(word for language in LANGUAGES for word in words(load(language)))
 
 
 def language_table(folder: Path, language: str) -> TableReader:

@@ -4,13 +4,12 @@ checked once; a bad table stops with one line naming the file and the problem.""
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
 from pathlib import Path
 
-from remembrance.config import LANGUAGES
 from remembrance.pipelines.table_reader import language_table
 
 FOLDER = Path(__file__).parent
@@ -75,8 +74,3 @@ def load_historical(language: str, folder: Path = FOLDER) -> HistoricalTable:
         articles=tuple(r.strings("names", "articles")),
         organisation_heads=frozenset(folded(w) for w in r.strings("organisations", "heads")),
     )
-
-
-def every_language(words: Callable[[HistoricalTable], Iterable[str]]) -> frozenset[str]:
-    """The `words` of every language's table: names cross languages ("De Bodt" in French)."""
-    return frozenset(word for language in LANGUAGES for word in words(load_historical(language)))

@@ -16,7 +16,8 @@ from functools import cache
 from spacy.tokens import Doc
 
 from remembrance.pipelines.config import DEFAULT_CONFIG
-from remembrance.pipelines.historical.tables import every_language, load_historical
+from remembrance.pipelines.historical.tables import load_historical
+from remembrance.pipelines.table_reader import every_language
 
 
 def _alternatives(titles: tuple[str, ...]) -> str:
@@ -60,4 +61,4 @@ class Titles:
 
 def title_words() -> frozenset[str]:
     """Every title of every language, in lower case."""
-    return every_language(lambda table: table.titles)
+    return every_language(load_historical, lambda table: table.titles)
