@@ -6,9 +6,24 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from remembrance.pipelines.authority import load_index
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.frames.tables import Table
 from remembrance.pipelines.records import DateMention, LinkedMention, Statement
+
+
+def outside_record(entity_id: str, date: DateMention) -> bool:
+    """Whether the authority record of an event says it happened wholly before or after the date
+    ("de Duitse capitulatie van 8 mei 1945" is not the Belgian surrender of 1940 that
+    "capitulatie" may name): the date is another event's."""
+    index = load_index()
+    if entity_id not in index.records:
+        return False
+    start, end = index.period(entity_id)
+    return bool(
+        (start and date.latest and date.latest < start)
+        or (end and date.earliest and date.earliest > end)
+    )
 
 
 def is_relative(text: str, date: DateMention, table: Table) -> bool:
@@ -43,7 +58,7 @@ def date_statements(
         )
         named = named or _event_named_after(text, linked, date, table)
         if named is not None:
-            if named.entity.category == "Event":
+            if named.entity.category == "Event" and not outside_record(named.entity.id, date):
                 statements.append(
                     _statement(named, "occurredOn", named.mention.end, date, sentence, confidence)
                 )
@@ -89,6 +104,8 @@ def date_statements(
                 and len(gap) <= limits["verb" if item.mention.source == "rule" else "event"]
                 else None
             )
+            if predicate == "occurredOn" and outside_record(item.entity.id, date):
+                break
             if predicate is not None and len(gap) <= limits["verb"]:
                 statements.append(_statement(item, predicate, date.end, date, sentence, confidence))
                 break

@@ -1,10 +1,12 @@
 """The per-language data tables of the relation extractors and the event frames."""
 
 from functools import cache
+from pathlib import Path
 
 import pytest
 from rdflib import RDF, Graph, Literal
 
+from remembrance import corpus
 from remembrance.graph.jsonl import extraction_record
 from remembrance.graph.rdf import CRM, document_graph
 from remembrance.graph.validate import validate_graph
@@ -1050,6 +1052,19 @@ def test_a_person_in_a_possessed_phrase_is_not_the_later_pronoun_s_antecedent() 
     )
     assert ("leopold-iii", "deportedTo", "germany") in facts
     assert not {f for f in facts if f[0] == "adolf-hitler"}
+
+
+def test_a_date_outside_an_event_s_recorded_period_is_another_event_s() -> None:
+    # "de Duitse capitulatie van 8 mei 1945", with "capitulatie" linked to the Belgian surrender
+    path = Path(corpus.__file__).parent / "nl" / "bevrijding-antwerpen-luik.txt"
+    extraction = next(extract([Document(str(path), path.read_text(encoding="utf-8"), "nl")]))
+    assert any(
+        m.entity.id == "belgian-surrender-1940" and m.mention.text == "capitulatie"
+        for m in extraction.mentions
+    )
+    assert not {
+        s for s in extraction.statements if s.subject == "belgian-surrender-1940"
+    }  # recorded on 28 May 1940
 
 
 def test_a_kin_description_stands_for_the_relative_named_before() -> None:
