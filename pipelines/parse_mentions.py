@@ -38,19 +38,21 @@ def mention_for(
         return None
     start, gender = token.idx, genders.get(token.lower_)
     fronted = _fronted_participles(token)
-    fitting = [
+    agreeing = [
         m
         for m in reversed(before)
         if m.mention.end <= start
         and not any(left <= m.mention.start < right for left, right in fronted)
-        and m.entity.category in categories & allowed
+        and m.entity.category in allowed
         and m.entity.agrees_with(gender)
         and (gender is None or _grammatical_gender(token.doc, m) in (None, gender))
         and not (gender is not None and _possessed_phrase(token.doc, m, gender, genders))
     ]
-    if not fitting:
-        return None
-    return _salient(token, fitting) or fitting[0]
+    salient = _salient(token, agreeing) if agreeing else None
+    if salient is not None:  # the subject before, even of a category that does not fit: then none
+        return salient if salient.entity.category in categories else None
+    fitting = [m for m in agreeing if m.entity.category in categories]
+    return fitting[0] if fitting else None
 
 
 def _possessed_phrase(doc: Doc, item: LinkedMention, gender: str, genders: dict[str, str]) -> bool:

@@ -1224,3 +1224,12 @@ def test_a_date_right_after_another_event_s_name_is_that_event_s() -> None:
     assert dates == {("youra-livchitz", "executedOn", "1944-02-17")}
     event = "L'attaque du XXe convoi eut lieu le 19 avril 1943 près de Boortmeerbeek."
     assert ("attack-on-the-twentieth-convoy", "occurredOn", "1943-04-19") in _facts(event, "fr")
+
+
+def test_a_pronoun_for_the_subject_before_is_no_other_entity_of_the_rule_s_kind() -> None:
+    text = (
+        "Elvire de Greef était une Belge réfugiée avec sa famille dans le Sud-Ouest de la France "
+        "depuis l'exode de 1940. Installée à Anglet, tout près de Bayonne, elle devint l'un des "
+        "piliers du réseau Comète."
+    )
+    assert not {f for f in _facts(text, "fr") if f[1] == "locatedIn"}
