@@ -130,6 +130,11 @@ def test_floors_on_the_test_split() -> None:
     # after the Dutch rules written on the new Dutch dev documents: P 0.804, R 0.590 (82 of 139)
     assert scores.relations.precision >= 0.80
     assert scores.relations.recall >= 0.58
+    # Dutch after the rules written on dev/nl-09 … nl-13 (kin descriptions, "als", "X te Y", the
+    # qualifier of a record's label): P 0.867, R 0.619 (26 of 42; before: 0.774, 0.571)
+    dutch = scores.relations_by_language["nl"]
+    assert dutch.precision >= 0.86
+    assert dutch.recall >= 0.61
     assert all(c.gold and c.tp for c in scores.relations_by_language.values())
     assert {"birth", "execution", "arrest", "deportation", "founding"} <= set(
         scores.relations_by_frame
