@@ -1228,3 +1228,22 @@ def test_a_pronoun_for_the_subject_before_is_no_other_entity_of_the_rule_s_kind(
         "piliers du réseau Comète."
     )
     assert not {f for f in _facts(text, "fr") if f[1] == "locatedIn"}
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "Julien Lahaut, président du Parti communiste de Belgique, fut abattu à Seraing.",
+            ("communist-party-of-belgium", "ledBy", "julien-lahaut-person"),
+        ),
+        (
+            "Jean-Baptiste Piron était le commandant de la brigade Piron.",
+            ("piron-brigade", "ledBy", "jean-baptiste-piron"),
+        ),
+    ],
+)
+def test_a_french_president_or_commander_of_a_group_leads_it(
+    text: str, fact: tuple[str, str, str]
+) -> None:
+    assert fact in _facts(text, "fr")
