@@ -51,6 +51,9 @@ def mention_for(
     salient = _salient(token, agreeing) if agreeing else None
     if salient is not None:  # the subject before, even of a category that does not fit: then none
         return salient if salient.entity.category in categories else None
+    chained = _pronoun_subject_before(token, gender, genders)
+    if chained is not None:  # "He remained … . He died …": who the pronoun before stood for
+        return mention_for(chained, inside, categories, before, pronouns, genders)
     fitting = [m for m in agreeing if m.entity.category in categories]
     return fitting[0] if fitting else None
 
@@ -65,6 +68,25 @@ def _possessed_phrase(doc: Doc, item: LinkedMention, gender: str, genders: dict[
     return any(
         c.dep_ in {"det", "nmod:poss", "poss"} and genders.get(c.lower_) == gender
         for c in span.root.head.children
+    )
+
+
+def _pronoun_subject_before(
+    token: Token, gender: str | None, genders: dict[str, str]
+) -> Token | None:
+    """For a subject pronoun, the subject of the sentence right before when it is a pronoun of the
+    same gender: both stand for one person."""
+    doc, sentence = token.doc, token.sent
+    if gender is None or token.dep_ not in SUBJECTS or sentence.start == 0:
+        return None
+    previous = doc[sentence.start - 1].sent
+    return next(
+        (
+            t
+            for t in previous.root.children
+            if t.dep_ in SUBJECTS and genders.get(t.lower_) == gender and t.i != token.i
+        ),
+        None,
     )
 
 

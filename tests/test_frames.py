@@ -1247,3 +1247,14 @@ def test_a_french_president_or_commander_of_a_group_leads_it(
     text: str, fact: tuple[str, str, str]
 ) -> None:
     assert fact in _facts(text, "fr")
+
+
+def test_a_subject_pronoun_after_a_pronoun_subject_stands_for_the_same_person() -> None:
+    facts = _facts(
+        "Albert Guérisse was arrested in 1943. In 1947 he married Sylvia Cooper Smith, an "
+        "Englishwoman. He remained in the army's medical service. He died at Waterloo on 26 March "
+        "1989.",
+        "en",
+    )
+    assert ("albert-guerisse", "diedOn", "1989-03-26") in facts
+    assert not {f for f in facts if f[0].startswith("sylvia") and f[1].startswith("died")}
