@@ -43,11 +43,15 @@ def _keys(token: Token, table: Table) -> set[str]:
 
 def _coordinated(conj: Token) -> bool:
     """Whether a conjunct shares its first conjunct's attachment: a conjunction joins them (on
-    it, on a later conjunct or on the first one: parsers differ), and it has no preposition of its
-    own other than the first's ("in Mechelen, halverwege Brussel"; "door Dewé, terwijl … X")."""
+    it, on a later conjunct, on the first one or on the first one's head: parsers differ), and it
+    has no preposition of its own other than the first's ("in Mechelen, halverwege Brussel";
+    "door Dewé, terwijl … X")."""
     first = conj.head
     later = [c for c in first.children if c.dep_ == "conj" and c.i >= conj.i]
-    if not any(c.dep_ == "cc" for t in (first, *later) for c in t.children):
+    between = [  # or on the first one's head, between the two ("zat gevangen in A en in B")
+        c for c in first.head.children if c.dep_ == "cc" and first.i < c.i < conj.i
+    ]
+    if not between and not any(c.dep_ == "cc" for t in (first, *later) for c in t.children):
         return False
     cases = [c.lower_ for c in conj.children if c.dep_ == "case" and c.i < conj.i]
     return not cases or cases == [c.lower_ for c in first.children if c.dep_ == "case"]

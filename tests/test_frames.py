@@ -1062,6 +1062,18 @@ def test_a_date_outside_an_event_s_recorded_period_is_another_event_s() -> None:
     }  # recorded on 28 May 1940
 
 
+def test_a_conjunct_with_the_conjunction_on_its_first_one_s_head_shares_its_attachment() -> None:
+    facts = _facts(
+        "Marguerite Bervoets werd naar Duitsland gedeporteerd. Ze zat gevangen in Ravensbrück en "
+        "daarna in Mauthausen.",
+        "nl",
+    )
+    assert {
+        ("marguerite-bervoets", "imprisonedAt", "ravensbruck"),
+        ("marguerite-bervoets", "imprisonedAt", "mauthausen"),
+    } <= facts
+
+
 def test_a_kin_description_stands_for_the_relative_named_before() -> None:
     statements = _statements(
         "Andrée de Jongh kwam in 1916 in Schaarbeek ter wereld, als dochter van Frédéric de "
