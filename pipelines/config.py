@@ -168,6 +168,9 @@ DEFAULT_CONFIG: PipelineConfig = {
         "related_in_sentence": 0.15,  # per related record the mention's sentence names
         "named_in_document": 0.1,  # the record itself is named unambiguously in the document
         "named_before": 0.1,  # the record was the link of an earlier mention of the document
+        # a place name right before an ambiguous name picks the record of that place ("the Liège
+        # Enclos": the Enclos des Fusillés of Liège, not the one named last, of Schaerbeek)
+        "place_before": 0.3,
         "category_disagrees": -0.3,  # a statistical mention of another category
         "period_fits": 0.1,  # the sentence's dates fall in the record's period (else minus)
         "date_matches": 0.15,  # a date of the sentence is one of the record's (a birth, ...)

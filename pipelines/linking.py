@@ -209,6 +209,32 @@ def _at_named_place(
     return local[0] if len(local) == 1 else record
 
 
+def _of_the_place_before(
+    mention: Mention,
+    proposed: list[Candidate],
+    before: LinkedMention,
+    index: AuthorityIndex,
+    weights: Mapping[str, float],
+) -> list[Candidate]:
+    """Candidates of an ambiguous name right after a place name ("the Liège Enclos"): the one
+    record tied to that place (in its context or its label) gains `place_before`."""
+    if before.entity.category != "Place" or not 0 < mention.start - before.mention.end <= 1:
+        return proposed
+    place = normalise_label(before.entity.label)
+    tied = {
+        c.entity_id
+        for c in proposed
+        if before.entity.id in index.records[c.entity_id].context
+        or place in normalise_label(index.records[c.entity_id].label)
+    }
+    if len(tied) != 1:
+        return proposed
+    return [
+        replace(c, score=c.score + weights["place_before"]) if c.entity_id in tied else c
+        for c in proposed
+    ]
+
+
 def link_mentions(
     mentions: Sequence[Mention],
     index: AuthorityIndex,
@@ -251,6 +277,8 @@ def link_mentions(
             proposed = [
                 replace(c, score=c.score + bonus) if c.entity_id == latest else c for c in proposed
             ]
+        if len(proposed) > 1 and linked:
+            proposed = _of_the_place_before(mention, proposed, linked[-1], index, weights)
         selection = select(
             mention,
             proposed,

@@ -36,6 +36,15 @@ def test_nearby_place_decides_between_two_memorials_of_one_name() -> None:
     ]
 
 
+def test_a_place_name_right_before_an_ambiguous_name_picks_the_record_of_that_place() -> None:
+    found = run(
+        "The Enclos des Fusillés of Schaerbeek lies on the grounds of the Tir national. In short: "
+        "the Liège Enclos is at the Citadel of Liège; the Schaerbeek Enclos is at the Tir national."
+    )
+    enclos = [item.entity.id for item in found.mentions if item.mention.text == "Enclos"]
+    assert enclos == ["enclos-des-fusilles-liege", "enclos-des-fusilles-schaerbeek"]
+
+
 def test_determiners_are_not_part_of_names_but_particles_are() -> None:
     found = ids(run("The Allies crossed the Ardennes. De Jongh was born in Schaerbeek."))
     assert "Ardennes" in found and "the Ardennes" not in found
