@@ -1270,3 +1270,9 @@ def test_a_subject_pronoun_after_a_pronoun_subject_stands_for_the_same_person() 
     )
     assert ("albert-guerisse", "diedOn", "1989-03-26") in facts
     assert not {f for f in facts if f[0].startswith("sylvia") and f[1].startswith("died")}
+
+
+def test_a_french_group_that_is_part_of_another() -> None:
+    text = "Le Comité de défense des Juifs faisait partie du Front de l'Indépendance."
+    facts = _facts(text, "fr")
+    assert ("committee-for-the-defence-of-jews", "partOf", "independence-front") in facts
