@@ -51,10 +51,13 @@ def _coordinated(conj: Token) -> bool:
     between = [  # or on the first one's head, between the two ("zat gevangen in A en in B")
         c for c in first.head.children if c.dep_ == "cc" and first.i < c.i < conj.i
     ]
-    if not between and not any(c.dep_ == "cc" for t in (first, *later) for c in t.children):
+    joined = any(c.dep_ == "cc" for t in (first, *later) for c in t.children)
+    if not between and not joined:
         return False
     cases = [c.lower_ for c in conj.children if c.dep_ == "case" and c.i < conj.i]
-    return not cases or cases == [c.lower_ for c in first.children if c.dep_ == "case"]
+    same = cases == [c.lower_ for c in first.children if c.dep_ == "case"]
+    # through the head, only with the first one's own preposition repeated ("… en daarna in B")
+    return (bool(cases) and same) if not joined else (not cases or same)
 
 
 def _attachment(
