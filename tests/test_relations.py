@@ -506,3 +506,16 @@ def test_a_dutch_subject_after_an_intransitive_verb(text: str, fact: tuple[str, 
     """The parse makes the subject after "ligt" its object; "ligt" takes none."""
     located = {(s[0], s[2]) for s in _triples(text, "nl") if s[1] == "locatedIn"}
     assert located == {fact}
+
+
+def test_shot_dead_while_escaping_is_a_death_not_an_execution() -> None:
+    found = {
+        (s.subject, s.predicate, str(s.object))
+        for s in _extraction(
+            "On 14 January 1944, while trying to escape a German police operation, Walthère Dewé "
+            "was shot dead.",
+            "en",
+        ).statements
+    }
+    assert ("walthere-dewe", "diedOn", "1944-01-14") in found
+    assert not {f for f in found if f[1].startswith("executed")}
