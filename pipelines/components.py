@@ -295,8 +295,12 @@ class MentionMerger:
 
     def _ner_names(self, doc: Doc, text: str) -> list[tuple[Span, Span]]:
         """Each NER entity of a category that names something, with its name: the entity
-        without leading determiners and titles and a trailing possessive; `text` is the Doc's."""
-        names = []
+        without leading determiners and titles and a trailing possessive; `text` is the Doc's.
+        A person after a preposition of place is a place ("arrested in Toulouse") unless a title
+        or the rest of the document makes it a person ("in the amiable Miss Sedley"; "looked at
+        Tom" where Tom is named elsewhere as a person)."""
+        names: list[tuple[Span, Span]] = []
+        placed: set[int] = set()  # the names of persons after a preposition of place
         for ent in doc.ents:
             category = self.ner_categories.get(ent.label_)
             if category is None:
@@ -308,18 +312,31 @@ class MentionMerger:
                 or _opening_verb(ent)
             ):
                 continue  # a noun of a description alone ("… Memorial, the Citadel") is no name
-            if (
-                category == "Person"
-                and ent.root.dep_ == "pobj"
-                and ent.root.head.lower_ in self.place_prepositions
-            ):
-                category = "Place"
             start = _skip_determiners(doc, ent.start, ent.end)
-            start = _skip_titles(doc, text, start, ent.end)
+            named = _skip_titles(doc, text, start, ent.end)
             end = ent.end - (doc[ent.end - 1].lower_ in _SAXON)  # "De Jongh's arrest"
-            if any(c.isalpha() for c in doc[start:end].text):  # "New-York" is one token
-                names.append((ent, Span(doc, start, end, label=category)))
-        return names
+            if any(c.isalpha() for c in doc[named:end].text):  # "New-York" is one token
+                if (
+                    category == "Person"
+                    and named == start
+                    and not (start > 0 and doc[start - 1].lower_ in TITLES)
+                    and ent.root.dep_ == "pobj"
+                    and ent.root.head.lower_ in self.place_prepositions
+                ):
+                    placed.add(len(names))
+                names.append((ent, Span(doc, named, end, label=category)))
+        persons = {
+            word
+            for i, (_, name) in enumerate(names)
+            if name.label_ == "Person" and i not in placed
+            for word in (name.text, *(token.text for token in name))
+        }
+        return [
+            (ent, Span(doc, name.start, name.end, label="Place"))
+            if i in placed and name.text not in persons
+            else (ent, name)
+            for i, (ent, name) in enumerate(names)
+        ]
 
 
 class PersonNames:

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 from remembrance.pipelines.authority import load_index, normalise_label
 from remembrance.pipelines.components import MentionMerger
 from remembrance.pipelines.config import DEFAULT_CONFIG
-from remembrance.pipelines.extract import analyse
+from remembrance.pipelines.extract import analyse, load_nlp
 from remembrance.pipelines.frames.tables import load_table
 from remembrance.pipelines.linking import link_mentions
 from remembrance.pipelines.records import DateMention, Document, LinkedMention, Mention
@@ -273,3 +273,22 @@ def test_person_names_by_rule_on_a_blank_pipeline() -> None:
     people = [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
     # a known given name (the config's, or a person record's first name) before a surname
     assert people == ["Fernand Wyss", "Richard De Bodt", "Andrée de Jongh"]
+
+
+def test_a_person_after_a_place_preposition_is_a_place_unless_titled_or_named_elsewhere() -> None:
+    """LitBank dev: "in the amiable Miss Sedley" stayed a person of the NER, not a place."""
+    text = (
+        "Albert Guérisse was arrested in Toulouse. Tom stayed at home. "
+        "Emma had no faith in Tom, nor in the amiable Miss Sedley."
+    )
+    doc = load_nlp("en")(text)
+    after_in = [e.text for e in doc.ents if e.label_ == "PERSON" and e.root.head.lower_ == "in"]
+    assert after_in == ["Toulouse", "Tom", "Sedley"]  # the NER's persons the rule looks at
+    assert [(s.text, s.label_) for s in doc.spans["mentions"]] == [
+        ("Albert Guérisse", "Person"),
+        ("Toulouse", "Place"),
+        ("Tom", "Person"),
+        ("Emma", "Person"),
+        ("Tom", "Person"),  # named as a person elsewhere in the document
+        ("Sedley", "Person"),  # a title before the name
+    ]
