@@ -992,6 +992,15 @@ def test_a_french_secretary_of_a_movement_is_its_member() -> None:
     assert ("fernand-demany", "memberOf", "independence-front") in _facts(text, "fr")
 
 
+def test_x_in_y_with_no_comma_locates_a_site() -> None:
+    assert ("tir-national", "locatedIn", "schaerbeek") in _facts(
+        "Youra Livchitz was shot at the Tir national in Schaerbeek on 17 February 1944.", "en"
+    )
+    assert ("brussels", "locatedIn", "belgium") not in _facts(
+        "The Germans left Brussels, in Belgium, on 3 September 1944.", "en"
+    )
+
+
 def test_an_event_noun_phrase_dates_its_event_and_near_places_it() -> None:
     facts = _facts(
         "The attack of 19 April 1943 on the twentieth convoy near Boortmeerbeek freed seventeen "
