@@ -43,8 +43,9 @@ from remembrance.pipelines.training.manifest import (
 )
 
 BATCH_SIZE = 64
-#: Each sentence of the project's corpus is seen this many times per pass (Dutch NER).
-CORPUS_REPEATS = 6
+#: Each sentence of the project's corpus and each pinned gold document is seen this many times
+#: per pass (Dutch NER).
+OWN_REPEATS = 6
 CORPUS_SOURCE = {"name": "remembrance corpus", "license": "CC-BY-4.0"}
 
 
@@ -123,8 +124,8 @@ def ner_corpora(language: str, data: Path, gold: Path) -> Corpora:
     """Corpora to fine-tune the NER of the language's shipped pipeline alone (its own copy of
     the tok2vec), with rehearsal. Annotated historical sentences are joined into documents as
     the outside split is read (`documents`), and dev is their dev split alone; the treebanks'
-    modern sentences and the project's corpus (each of its sentences `CORPUS_REPEATS` times)
-    carry the shipped pipeline's own entities; the pinned gold documents their gold ones. The
+    modern sentences and the project's corpus carry the shipped pipeline's own entities, the
+    pinned gold documents their gold ones (our own text: each `OWN_REPEATS` times). The
     treebank test sentences held out from every training file measure how far the new NER still
     agrees with the shipped one on modern text."""
     files = load_manifest(language)
@@ -151,14 +152,14 @@ def ner_corpora(language: str, data: Path, gold: Path) -> Corpora:
     contributions = {
         "ner-train documents (annotated, historical; ten sentences each)": len(historical),
         "treebank sentences labelled by the shipped pipeline": len(rehearsed),
-        f"corpus sentences labelled by the shipped pipeline (each {CORPUS_REPEATS} times)": len(
+        f"corpus sentences labelled by the shipped pipeline (each {OWN_REPEATS} times)": len(
             corpus
         ),
-        "own gold documents": len(own),
+        f"own gold documents (each {OWN_REPEATS} times)": len(own),
     }
     return from_shipped(
         Corpora(
-            [*historical, *rehearsed, *corpus * CORPUS_REPEATS, *own],
+            [*historical, *rehearsed, *[*corpus, *own] * OWN_REPEATS],
             joined("ner-dev"),
             {"ner-test": joined("ner-test"), "rehearsal-test": rehearsal(base, test)},
             contributions,
