@@ -128,8 +128,10 @@ def test_floors_on_the_test_split() -> None:
     # after the English fronted phrases, appositions and subject-first pronouns (and the French and
     # Dutch rules of the same day): P 0.796, R 0.590 (82 of 139); English P 0.830, R 0.657
     # after the Dutch rules written on the new Dutch dev documents: P 0.804, R 0.590 (82 of 139)
-    assert scores.relations.precision >= 0.80
-    assert scores.relations.recall >= 0.58
+    # after the French rules written on dev/fr-16 … fr-20 (and the day's other rules): P 0.835,
+    # R 0.619 (86 of 139)
+    assert scores.relations.precision >= 0.82
+    assert scores.relations.recall >= 0.61
     # Dutch after the rules written on dev/nl-09 … nl-13 (kin descriptions, "als", "X te Y", the
     # qualifier of a record's label): P 0.867, R 0.619 (26 of 42; before: 0.774, 0.571)
     dutch = scores.relations_by_language["nl"]
