@@ -161,14 +161,9 @@ def analyse(
         )
     ]
     linked = sorted([*linked, *descriptions], key=lambda item: item.mention.start)
-    kin = [  # what kin descriptions ("her father") resolve through
-        s
-        for s in (
-            *dependency_statements(doc, linked, table),
-            *kinship_statements(text, linked, table),
-        )
-        if s.predicate in {k.predicate for k in table.kin}
-    ]
+    kinship = kinship_statements(text, linked, table)
+    # what kin descriptions ("her father") resolve through (they read only the kin predicates)
+    kin = [*dependency_statements(doc, linked, table), *kinship]
     described = kin_descriptions(text, linked, sentences, table, kin)
     named = sorted([*linked, *described], key=lambda item: item.mention.start)
     anaphors = [*described, *pronoun_subjects(text, named, sentences, table)]
@@ -180,7 +175,7 @@ def analyse(
         ),
         pattern_statements(text, with_pronouns, dates, table),
         apposition_statements(text, linked, table),
-        kinship_statements(text, linked, table),
+        kinship,
     )
     statements = combine(
         dated(relations, dates),
