@@ -57,6 +57,11 @@ def base_name(language: str) -> str:
     return name
 
 
+def _ner_pipes(base: Language) -> list[str]:
+    """The pipes `base`'s NER runs with: itself, after the shared tok2vec if it has one."""
+    return [n for n in ("tok2vec", "ner") if n in base.pipe_names]
+
+
 def rehearsal(base: Language, docs: list[Doc]) -> list[Doc]:
     """Copies of `docs` (their words and spaces) with the entities `base`'s NER finds in them
     (after the shared tok2vec, if the NER listens to one)."""
@@ -66,7 +71,7 @@ def rehearsal(base: Language, docs: list[Doc]) -> list[Doc]:
     )
     ner = base.get_pipe("ner")
     assert isinstance(ner, EntityRecognizer)
-    with base.select_pipes(enable=[n for n in ("tok2vec", "ner") if n in base.pipe_names]):
+    with base.select_pipes(enable=_ner_pipes(base)):
         return list(base.pipe(fresh, batch_size=BATCH_SIZE))
 
 
@@ -74,7 +79,7 @@ def corpus_rehearsal(base: Language, language: str) -> list[Doc]:
     """Every sentence of the project's corpus in `language` (our own writing; cut at sentence
     punctuation, as ``extract`` cuts it) with the entities `base`'s NER finds in its whole text."""
     sentencizer = Sentencizer()
-    with base.select_pipes(enable=[n for n in ("tok2vec", "ner") if n in base.pipe_names]):
+    with base.select_pipes(enable=_ner_pipes(base)):
         docs = [sentencizer(doc) for doc in base.pipe(corpus_texts(language))]
     return [sentence.as_doc() for doc in docs for sentence in doc.sents if sentence.text.strip()]
 
