@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from remembrance.pipelines.authority import load_index
 from remembrance.pipelines.config import DEFAULT_CONFIG
+from remembrance.pipelines.dates import fits_period
 from remembrance.pipelines.frames.tables import Table
 from remembrance.pipelines.records import DateMention, LinkedMention, Statement
 
@@ -17,13 +18,7 @@ def outside_record(entity_id: str, date: DateMention) -> bool:
     ("de Duitse capitulatie van 8 mei 1945" is not the Belgian surrender of 1940 that
     "capitulatie" may name): the date is another event's."""
     index = load_index()
-    if entity_id not in index.records:
-        return False
-    start, end = index.period(entity_id)
-    return bool(
-        (start and date.latest and date.latest < start)
-        or (end and date.earliest and date.earliest > end)
-    )
+    return entity_id in index.records and not fits_period(index.period(entity_id), [date])
 
 
 def is_relative(text: str, date: DateMention, table: Table) -> bool:

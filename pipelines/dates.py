@@ -451,6 +451,16 @@ def _plain_bounds(edtf_value: str) -> tuple[date, date] | None:
     return sides[0][0], sides[-1][1]  # type: ignore[index]
 
 
+def fits_period(period: tuple[date | None, date | None], dates: Sequence[DateMention]) -> bool:
+    """Whether one of `dates` may fall in `period` (start, end; None where unknown)."""
+    start, end = period
+    return any(
+        (start is None or d.latest is None or start <= d.latest)
+        and (end is None or d.earliest is None or d.earliest <= end)
+        for d in dates
+    )
+
+
 @lru_cache(maxsize=8192)
 def bounds(edtf_value: str) -> tuple[date | None, date | None]:
     """Earliest and latest dates of an EDTF value (strict bounds; None where unknown).

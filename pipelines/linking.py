@@ -11,13 +11,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 
 from remembrance.iris import slugify
 from remembrance.pipelines.authority import AuthorityIndex, AuthorityRecord, normalise_label
 from remembrance.pipelines.components import ARTICLES, TITLES
 from remembrance.pipelines.config import DEFAULT_CONFIG
-from remembrance.pipelines.dates import bounds
+from remembrance.pipelines.dates import bounds, fits_period
 from remembrance.pipelines.records import Candidate, DateMention, Entity, LinkedMention, Mention
 
 _LEADING = tuple(a if a.endswith("'") else f"{a} " for a in ARTICLES)  # "the ", "l'" …
@@ -91,7 +90,7 @@ def select(
         if mention.source == "ner" and record.category != mention.category:
             score += weights["category_disagrees"]
         if several and sentence_dates:
-            fits = _fits_period(index.period(record.id), sentence_dates)
+            fits = fits_period(index.period(record.id), sentence_dates)
             score += weights["period_fits"] * (1 if fits else -1)
             if _shares_a_date(record, sentence_dates):
                 score += weights["date_matches"]
@@ -123,15 +122,6 @@ def _shares_a_date(record: AuthorityRecord, dates: Sequence[DateMention]) -> boo
         ):
             return True
     return False
-
-
-def _fits_period(period: tuple[date | None, date | None], dates: Sequence[DateMention]) -> bool:
-    start, end = period
-    return any(
-        (start is None or d.latest is None or start <= d.latest)
-        and (end is None or d.earliest is None or d.earliest <= end)
-        for d in dates
-    )
 
 
 def local_entity(mention: Mention) -> Entity:
