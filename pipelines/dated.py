@@ -6,18 +6,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from remembrance.pipelines.authority import load_index
+from remembrance.pipelines.authority import AuthorityIndex
 from remembrance.pipelines.config import DEFAULT_CONFIG
 from remembrance.pipelines.dates import fits_period
 from remembrance.pipelines.frames.tables import Table
 from remembrance.pipelines.records import DateMention, LinkedMention, Statement
 
 
-def outside_record(entity_id: str, date: DateMention) -> bool:
+def outside_record(index: AuthorityIndex, entity_id: str, date: DateMention) -> bool:
     """Whether the authority record of an event says it happened wholly before or after the date
     ("de Duitse capitulatie van 8 mei 1945" is not the Belgian surrender of 1940 that
     "capitulatie" may name): the date is another event's."""
-    index = load_index()
     return entity_id in index.records and not fits_period(index.period(entity_id), [date])
 
 
@@ -34,10 +33,12 @@ def date_statements(
     dates: Sequence[DateMention],
     sentences: Sequence[tuple[int, int]],
     table: Table,
+    index: AuthorityIndex,
 ) -> list[Statement]:
     """A date attaches to the nearest preceding entity of its sentence that the verb fits; a date
     inside the name of an event ("l'invasion du 10 mai 1940"), or in its noun phrase before the
-    name ("the attack of 19 April 1943 on the twentieth convoy"), is when the event happened."""
+    name ("the attack of 19 April 1943 on the twentieth convoy"), is when the event happened,
+    unless the event's record in `index` puts it wholly before or after the date."""
     limits: dict[str, int] = DEFAULT_CONFIG["date_gap"]
     confidence: float = DEFAULT_CONFIG["confidence"]["date"]
     statements: list[Statement] = []
@@ -53,7 +54,9 @@ def date_statements(
         )
         named = named or _event_named_after(text, linked, date, table)
         if named is not None:
-            if named.entity.category == "Event" and not outside_record(named.entity.id, date):
+            if named.entity.category == "Event" and not outside_record(
+                index, named.entity.id, date
+            ):
                 statements.append(
                     _statement(named, "occurredOn", named.mention.end, date, sentence, confidence)
                 )
@@ -99,7 +102,7 @@ def date_statements(
                 and len(gap) <= limits["verb" if item.mention.source == "rule" else "event"]
                 else None
             )
-            if predicate == "occurredOn" and outside_record(item.entity.id, date):
+            if predicate == "occurredOn" and outside_record(index, item.entity.id, date):
                 break
             if predicate is not None and len(gap) <= limits["verb"]:
                 statements.append(_statement(item, predicate, date.end, date, sentence, confidence))

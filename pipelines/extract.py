@@ -180,7 +180,7 @@ def analyse(
     statements = combine(
         dated(relations, dates),
         frame_statements(doc, with_pronouns, dates, sentences, table),
-        date_statements(text, linked, dates, sentences, table),
+        date_statements(text, linked, dates, sentences, table, index),
         quantity_statements(text, linked, dates, sentences, table),
         lifespan_statements(text, linked, dates),
     )
