@@ -220,5 +220,4 @@ def _an_agent(text: str, item: LinkedMention, table: Table) -> bool:
     does not stand for ("his arrest by the Sipo-SD … his deportation": his, not the SD's)."""
     reach = DEFAULT_CONFIG["reach"]["argument_words"]
     before = text[max(item.mention.sentence[0], item.mention.start - reach) : item.mention.start]
-    agent = table.triggers[0].markers["agent"] if table.triggers else None
-    return agent is not None and agent.search(before) is not None
+    return table.agent_words.search(before) is not None

@@ -165,6 +165,8 @@ class Table:
     next_clause: re.Pattern[str]
     apposition: re.Pattern[str]
     triggers: tuple[Trigger, ...]
+    # the words before an agent ([arguments] agent: "by the …"), where a trigger sets none
+    agent_words: re.Pattern[str]
     clause_break: re.Pattern[str]
     conjunction: re.Pattern[str]
     possessor: re.Pattern[str]
@@ -488,6 +490,7 @@ def load_table(language: str, folder: Path = FOLDER) -> Table:
         next_clause=r.section_regex("surface", "next_clause"),
         apposition=r.section_regex("surface", "apposition", 0),
         triggers=_triggers(r),
+        agent_words=r.section_regex("arguments", "agent"),
         clause_break=r.section_regex("clauses", "break"),
         conjunction=r.section_regex("clauses", "conjunction"),
         possessor=r.section_regex("clauses", "possessor"),
