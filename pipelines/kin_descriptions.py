@@ -37,8 +37,8 @@ def kin_descriptions(
     table: Table,
     facts: Sequence[Statement],
 ) -> list[LinkedMention]:
-    """Mentions, resolved through `facts` (kinship statements), of the kin descriptions that no
-    name follows (those the kinship extractor reads: "zijn broer prins Karel")."""
+    """Mentions, resolved through `facts` (their kinship statements), of the kin descriptions
+    that no name follows (those the kinship extractor reads: "zijn broer prins Karel")."""
     found: list[LinkedMention] = []
     previous: tuple[int, int] | None = None
     for sentence in sentences:
