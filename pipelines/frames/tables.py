@@ -341,16 +341,16 @@ def _triggers(r: TableReader) -> tuple[Trigger, ...]:
 def _kin(r: TableReader) -> tuple[Kin, ...]:
     fields = {"words", "predicate", "named"}
     kin = []
+    kinship = r.data.get("kinship", {})
+    owners = [w for w, c in r.word_categories("possessives").items() if "Person" in c]
     for where, e in r.entries("kin", fields, fields):
         if e["named"] not in {"subject", "object"}:
             raise r.fail(where, f"named {e['named']!r}; choose subject or object")
         nouns = r.regex(where, e["words"]).pattern
-        kinship = r.data.get("kinship", {})
         pattern = r.regex("[kinship] possessive", kinship.get("possessive"), extra={"NOUNS": nouns})
         apposition = r.regex(
             "[kinship] apposition", kinship.get("apposition"), extra={"NOUNS": nouns}
         )
-        owners = [w for w, c in r.word_categories("possessives").items() if "Person" in c]
         description = (
             re.compile(
                 rf"\b(?P<possessive>{'|'.join(owners)})\s+(?:\w+\s+)?(?P<noun>{nouns})\b",
