@@ -312,15 +312,16 @@ def _triggers(r: TableReader) -> tuple[Trigger, ...]:
     frames = load_frames()
     fields = {"frame", "trigger", "object", "markers", "noun", "possessed"}
     triggers = []
+    arguments = {  # a role's words, where a trigger sets none of its own
+        role: r.section_regex("arguments", role)
+        for role in ("place", "destination", "source", "agent")
+    }
     for where, e in r.entries("frame", fields, {"frame", "trigger"}):
         if e["frame"] not in frames:
             raise r.fail(
                 where, f"unknown frame {e['frame']!r}; choose from {', '.join(sorted(frames))}"
             )
-        markers = {
-            role: r.section_regex("arguments", role)
-            for role in ("place", "destination", "source", "agent")
-        }
+        markers = dict(arguments)
         for role, value in e.get("markers", {}).items():
             if role not in markers:
                 raise r.fail(where, f"unknown role {role!r}; choose from {', '.join(markers)}")
