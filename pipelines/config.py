@@ -130,15 +130,17 @@ DEFAULT_CONFIG: PipelineConfig = {
     # avril 1943, fut exécuté …": the attack's date, not the execution's).
     "date_gap": {"verb": 120, "event": 15, "event_name": 25},
     # How far (characters) the extractors look back before a word for the words that qualify
-    # it: "after", "avant" before a date (which then dates nothing: "relative_date"); a role's
-    # words before an event's argument ("in", "by": "argument_words"); a possessive before an
-    # event noun ("his arrest": "possessive"); a possessive and a kinship noun before a person
-    # ("kinship"), and after a kinship noun to the name it introduces, title included
+    # it: "after", "avant" before a date (which then dates nothing: "relative_date"); an event's
+    # noun before a date in its noun phrase ("the attack of 19 April 1943 on …": "event_noun");
+    # a role's words before an event's argument ("in", "by": "argument_words"); a possessive
+    # before an event noun ("his arrest": "possessive"); a possessive and a kinship noun before a
+    # person ("kinship"), and after a kinship noun to the name it introduces, title included
     # ("kin_name"); the verb before a quantity ("helped about 700": "quantity_verb"); titles and
     # ranks before a person's name ("title"); a preposition or a reference word before a bare
     # year ("in 1880", "p. 1942": "year_words").
     "reach": {
         "relative_date": 20,
+        "event_noun": 20,
         "argument_words": 40,
         "possessive": 20,
         "kinship": 80,

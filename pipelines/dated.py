@@ -153,7 +153,7 @@ def _event_named_after(
     on the twentieth convoy" (a noun of the table and "of" before the date, "on" after it)."""
     if table.event_noun_before_date is None or table.event_name_after_date is None:
         return None
-    reach = DEFAULT_CONFIG["reach"]["relative_date"]
+    reach = DEFAULT_CONFIG["reach"]["event_noun"]
     if not table.event_noun_before_date.search(text, max(0, date.start - reach), date.start):
         return None
     after = next((m for m in linked if m.mention.start >= date.end), None)
