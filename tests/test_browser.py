@@ -14,7 +14,7 @@ import networkx as nx
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from remembrance.graph.facts import Fact, Names, Source
+from remembrance.graph.facts import Fact, Names, Source, flag_conflicts
 from remembrance.graph.maps import map_data, render_map, write_map
 from remembrance.graph.projections import ego_network, entity_graph
 from remembrance.graph.render import write_html
@@ -262,7 +262,6 @@ def test_corpus_timeline_readable_with_evidence(
     lanes = page.inner_text("#timeline .vis-labelset")
     assert "Person" in lanes and "Event" in lanes
     assert page.evaluate("document.querySelectorAll('.vis-item.imprecise').length") > 0
-    assert page.evaluate("document.querySelectorAll('.vis-item.conflict').length") > 0
     item = page.wait_for_selector(".vis-item.vis-point", state="visible")
     assert item is not None
     item.hover()
@@ -307,6 +306,33 @@ def test_timeline_of_a_neighbourhood_in_entity_lanes(
     assert "Source: " in page.inner_text("#details")
     assert not IDENTIFIER.search(page.inner_text("body"))
     screenshot(page, "timeline-comet-line")
+    watched.assert_clean(path)
+
+
+def test_a_contradicted_date_is_marked_on_the_timeline(watched: Watched, tmp_path: Path) -> None:
+    """Two sources that give dates which do not meet: both items are outlined and their evidence
+    names the other claim (the corpus, as built, holds no such contradiction)."""
+    known = Names(
+        {"e:a": {"label": "Youra Livchitz", "category": "Person"}}, {"p:on": "executed on"}, {}
+    )
+    found = flag_conflicts(
+        [
+            Fact("e:a", "p:on", "1944-02-17", False, "1944-02-17", date(1944, 2, 17),
+                 date(1944, 2, 17), (Source("A notice", "He was shot on 17 February 1944."),)),
+            Fact("e:a", "p:on", "1943-04-19", False, "1943-04-19", date(1943, 4, 19),
+                 date(1943, 4, 19), (Source("A report", "He was shot on 19 April 1943."),)),
+        ],
+        known,
+    )  # fmt: skip
+    path = tmp_path / "conflict.html"
+    items = timeline_items(found, known, Scope())
+    path.write_text(render_timeline(timeline_data(items), title="t", window=None), "utf-8")
+    watched.open(path)
+    page = watched.page
+    assert page.evaluate("document.querySelectorAll('.vis-item.conflict').length") > 0
+    page.hover(".vis-item.conflict >> nth=0")
+    tip = page.wait_for_selector("#tip", state="visible", timeout=5_000)
+    assert tip is not None and "according to A " in tip.inner_text()
     watched.assert_clean(path)
 
 
